@@ -1,0 +1,87 @@
+"""The five roles, held as Django groups, and the one place that answers "may this user do X"."""
+
+from collections.abc import Iterable
+from functools import wraps
+
+from django.contrib.auth.mixins import AccessMixin
+from django.core.exceptions import PermissionDenied
+from django.db import models
+
+
+class Role(models.TextChoices):
+    # The value is the group's name; the label is how the role is shown.
+    OPCC_STAFF = "OPCC staff", "OPCC staff"
+    PCC = "PCC", "PCC (approver)"
+    FORCE_STAFF = "Force staff", "Force staff"
+    DCC = "Deputy Chief Constable", "Deputy Chief Constable"
+    JASP = "JASP member", "JASP member"
+
+
+#: Everyone who may read the registers: every role, including the read-only JASP member.
+READERS = frozenset(Role)
+#: Who records and edits reports and their items.
+REGISTER_EDITORS = frozenset({Role.OPCC_STAFF})
+#: Who records the force's actions, updates and evidence.
+ACTION_EDITORS = frozenset({Role.FORCE_STAFF, Role.DCC})
+#: Who signs off or returns an action.
+SIGN_OFF = frozenset({Role.DCC})
+#: Who records HMICFRS's own status of an item and the office's assurance.
+ASSURANCE_EDITORS = frozenset({Role.OPCC_STAFF})
+
+
+def user_roles(user) -> frozenset[Role]:
+    """The roles a user holds, cached on the user object for the request."""
+    if not user.is_authenticated:
+        return frozenset()
+    if not hasattr(user, "_pcc_roles"):
+        names = set(user.groups.values_list("name", flat=True))
+        user._pcc_roles = frozenset(role for role in Role if role.value in names)
+    return user._pcc_roles
+
+
+def has_role(user, roles: Iterable[Role]) -> bool:
+    return bool(user_roles(user) & frozenset(roles))
+
+
+def require_role(user, roles: Iterable[Role]) -> None:
+    if not has_role(user, roles):
+        raise PermissionDenied("Your role does not allow this.")
+
+
+class RoleRequiredMixin(AccessMixin):
+    """Class-based views: anonymous users go to login, users without the role get 403.
+
+    `allowed_roles` covers every method; `write_roles`, when set, narrows POST/PUT/PATCH/DELETE.
+    `load_objects` runs only after the check, so a user without the role learns nothing from it.
+    """
+
+    allowed_roles: frozenset[Role] = frozenset()
+    write_roles: frozenset[Role] | None = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        roles = self.allowed_roles
+        if request.method not in ("GET", "HEAD", "OPTIONS") and self.write_roles is not None:
+            roles = self.write_roles
+        require_role(request.user, roles)
+        self.load_objects()
+        return super().dispatch(request, *args, **kwargs)
+
+    def load_objects(self) -> None:
+        """Fetch the objects named in the URL (self.kwargs); overridden by views that need them."""
+
+
+def role_required(roles: Iterable[Role]):
+    """Function-based views: the same rule as RoleRequiredMixin."""
+    roles = frozenset(roles)
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            require_role(request.user, roles)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,46 @@
+"""Optimistic locking: a save is applied only if nobody else saved the record in the meantime.
+
+Each versioned model has `lock_version`; forms carry the version the editor loaded. Saving locks
+the row, compares, and either writes (bumping the version, recording history) or refuses with
+an EditConflict that says who changed what since.
+"""
+
+from django.db import models, transaction
+
+from .errors import EditConflict
+
+_NOT_SHOWN = {"lock_version", "updated_at"}
+
+
+def changes_since(instance: models.Model, version: int) -> list[str]:
+    """Describe, from the record's history, the saves made after `version`."""
+    newer = list(
+        instance.history.filter(lock_version__gt=version)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    described = []
+    for record in newer:
+        previous = record.prev_record
+        if previous is None:
+            continue
+        delta = record.diff_against(previous, excluded_fields=_NOT_SHOWN)
+        fields = ", ".join(
+            str(instance._meta.get_field(change.field).verbose_name) for change in delta.changes
+        )
+        who = record.history_user.get_username() if record.history_user else "someone"
+        described.append(f"{who} changed {fields or 'nothing visible'}")
+    return described
+
+
+@transaction.atomic
+def save_versioned(instance: models.Model, *, expected_version: int | None = None) -> None:
+    """Save `instance`, bumping its lock_version; refuse if the stored version is not the expected
+    one (defaults to the version the instance was loaded with)."""
+    expected = instance.lock_version if expected_version is None else expected_version
+    stored = type(instance).objects.select_for_update().only("lock_version").get(pk=instance.pk)
+    if stored.lock_version != expected:
+        raise EditConflict(instance, changes_since(instance, expected))
+    instance.lock_version = expected + 1
+    instance.full_clean()
+    instance.save()

@@ -1,0 +1,24 @@
+"""Errors the services raise; views turn each into a clear message and change nothing."""
+
+from django.core.exceptions import ValidationError
+
+
+class InvalidTransition(ValidationError):
+    def __init__(self, current, wanted):
+        super().__init__(
+            f"This action is {current.label.lower()}, so it cannot become {wanted.label.lower()}.",
+            code="invalid_transition",
+        )
+
+
+class EditConflict(ValidationError):
+    """Someone else saved the same record after this editor loaded it."""
+
+    def __init__(self, instance, changes: list[str]):
+        self.changes = changes
+        summary = "; ".join(changes) if changes else "it was changed"
+        super().__init__(
+            f"Not saved: someone else changed this {instance._meta.verbose_name} while you were "
+            f"editing ({summary}). Review their change below and make yours again.",
+            code="edit_conflict",
+        )

@@ -1,0 +1,62 @@
+"""What may be uploaded as evidence: checked by content, not by the name the uploader gave."""
+
+from pathlib import PurePath
+
+import filetype
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+
+#: Extension -> the content type its bytes must show. Office documents are zip containers that
+#: filetype recognises by their inner layout; plain text has no signature and is checked by decoding.
+ALLOWED_TYPES = {
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".txt": "text/plain",
+    ".csv": "text/csv",
+}
+TEXT_TYPES = {"text/plain", "text/csv"}
+ALLOWED_DESCRIPTION = "PDF, Word, Excel, PowerPoint, PNG, JPEG, plain text or CSV"
+
+
+def check_upload(upload) -> str:
+    """Return the verified content type, or raise ValidationError saying what is wrong."""
+    limit = settings.EVIDENCE_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            {"upload": f"This file is {filesizeformat(upload.size)}; the limit is {filesizeformat(limit)}."}
+        )
+    if upload.size == 0:
+        raise ValidationError({"upload": "This file is empty."})
+    extension = PurePath(upload.name).suffix.lower()
+    expected = ALLOWED_TYPES.get(extension)
+    if expected is None:
+        raise ValidationError({"upload": f"Upload a {ALLOWED_DESCRIPTION} file."})
+    head = upload.read(8192)
+    upload.seek(0)
+    if expected in TEXT_TYPES:
+        if filetype.guess(head) is not None or not _is_utf8_text(upload):
+            raise ValidationError({"upload": "This file's contents are not plain text."})
+    else:
+        guessed = filetype.guess_mime(head)
+        if guessed != expected:
+            raise ValidationError(
+                {"upload": f"This file's contents do not match its {extension} name."}
+            )
+    return expected
+
+
+def _is_utf8_text(upload) -> bool:
+    try:
+        for chunk in upload.chunks():
+            chunk.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    finally:
+        upload.seek(0)
+    return True

@@ -1,0 +1,301 @@
+"""The inspections register: HMICFRS reports, their items, and the force's actions on them."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from .choices import (
+    FINISHED_STATUSES,
+    FORCE_ADDRESSEES,
+    ActionStatus,
+    Addressee,
+    Assurance,
+    HmicfrsStatus,
+    ItemKind,
+    Rag,
+    ReportType,
+    Scope,
+    SignOffDecision,
+)
+
+#: How close a target date must be for an open action to turn amber.
+AMBER_WINDOW = datetime.timedelta(days=30)
+
+
+class Report(models.Model):
+    title = models.CharField(max_length=300)
+    report_type = models.CharField("type", max_length=32, choices=ReportType.choices)
+    scope = models.CharField(max_length=32, choices=Scope.choices)
+    published_on = models.DateField("publication date", db_index=True)
+    hmicfrs_url = models.URLField("HMICFRS web address", max_length=500, blank=True)
+    summary = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    #: Bumped on every edit; a save made against an older version is refused (see concurrency.py).
+    lock_version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(title=""), name="report_title_not_blank"),
+            models.UniqueConstraint(
+                fields=["title", "published_on"], name="report_unique_title_per_publication_date"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.published_on:%-d %B %Y})"
+
+    def get_absolute_url(self):
+        return reverse("inspections:report_detail", args=[self.pk])
+
+
+class Item(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="items")
+    kind = models.CharField(max_length=32, choices=ItemKind.choices)
+    reference = models.CharField(max_length=20, help_text='As printed, e.g. "3.3" or "AFI 2".')
+    position = models.PositiveIntegerField(default=0, help_text="Printed order within the report.")
+    text = models.TextField()
+    addressee = models.CharField(max_length=32, choices=Addressee.choices)
+    addressee_other = models.CharField("named body", max_length=200, blank=True)
+    action_required = models.BooleanField("force action required")
+    action_required_reason = models.TextField(
+        "reason for overriding", blank=True, help_text="Needed when force action differs from what "
+        "the addressee implies."
+    )
+    hmicfrs_deadline = models.DateField("HMICFRS deadline", null=True, blank=True)
+    cause_of_concern = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="recommendations",
+        limit_choices_to={"kind": ItemKind.CAUSE_OF_CONCERN},
+    )
+    hmicfrs_status = models.CharField(
+        "HMICFRS status",
+        max_length=32,
+        choices=HmicfrsStatus.choices,
+        default=HmicfrsStatus.AWAITING_REVIEW,
+    )
+    assurance = models.CharField(
+        "office's assurance", max_length=32, choices=Assurance.choices, blank=True, default=""
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    lock_version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["report", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "kind", "reference"], name="item_unique_reference_per_kind"
+            ),
+            models.CheckConstraint(condition=~Q(reference=""), name="item_reference_not_blank"),
+            models.CheckConstraint(condition=~Q(text=""), name="item_text_not_blank"),
+            models.CheckConstraint(
+                condition=~Q(addressee=Addressee.OTHER) | ~Q(addressee_other=""),
+                name="item_other_addressee_named",
+            ),
+            # Force action follows from the addressee unless a reason for the override is recorded.
+            models.CheckConstraint(
+                condition=Q(action_required=True, addressee__in=FORCE_ADDRESSEES)
+                | (Q(action_required=False) & ~Q(addressee__in=FORCE_ADDRESSEES))
+                | ~Q(action_required_reason=""),
+                name="item_action_override_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(cause_of_concern__isnull=True) | Q(kind=ItemKind.RECOMMENDATION),
+                name="item_only_recommendations_under_cause_of_concern",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.reference}"
+
+    def get_absolute_url(self):
+        return reverse("inspections:item_detail", args=[self.pk])
+
+    @property
+    def addressee_label(self) -> str:
+        if self.addressee == Addressee.OTHER:
+            return self.addressee_other
+        return self.get_addressee_display()
+
+    @property
+    def action_required_by_default(self) -> bool:
+        return self.addressee in FORCE_ADDRESSEES
+
+
+class Action(models.Model):
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="actions")
+    description = models.TextField()
+    owner_name = models.CharField(
+        "owner", max_length=200, blank=True, help_text="A named officer or a department."
+    )
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="owner's account",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_actions",
+        help_text="Whose 'my actions' list this appears on.",
+    )
+    target_date = models.DateField(null=True, blank=True, db_index=True)
+    status = models.CharField(
+        max_length=32, choices=ActionStatus.choices, default=ActionStatus.AWAITING_ALLOCATION
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    lock_version = models.PositiveIntegerField(default=1)
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["item", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(description=""), name="action_description_not_blank"),
+            models.CheckConstraint(
+                condition=Q(status=ActionStatus.AWAITING_ALLOCATION)
+                | ~Q(owner_name="")
+                | Q(owner_user__isnull=False),
+                name="action_allocated_has_owner",
+            ),
+            models.CheckConstraint(
+                condition=(Q(status=ActionStatus.CLOSED) & Q(closed_at__isnull=False))
+                | (~Q(status=ActionStatus.CLOSED) & Q(closed_at__isnull=True)),
+                name="action_closed_iff_closed_at",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Action {self.pk} on {self.item}"
+
+    def get_absolute_url(self):
+        return f"{self.item.get_absolute_url()}#action-{self.pk}"
+
+    @property
+    def owner_label(self) -> str:
+        if self.owner_name:
+            return self.owner_name
+        if self.owner_user:
+            return self.owner_user.get_full_name() or self.owner_user.get_username()
+        return ""
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in FINISHED_STATUSES
+
+    def rag(self, today: datetime.date | None = None) -> Rag:
+        """Red/amber/green: a view of progress against the target date, never stored."""
+        today = today or timezone.localdate()
+        if self.is_finished:
+            return Rag.DONE
+        if self.target_date is None:
+            return Rag.AMBER
+        if self.target_date < today:
+            return Rag.RED
+        if self.target_date - today <= AMBER_WINDOW:
+            return Rag.AMBER
+        return Rag.GREEN
+
+
+class TargetDateChange(models.Model):
+    """Every change of an action's target date: who, when, from what, to what, and why."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="target_changes")
+    old_date = models.DateField(null=True, blank=True)
+    new_date = models.DateField(null=True, blank=True)
+    reason = models.TextField()
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="target_change_has_reason"),
+        ]
+
+
+class ProgressUpdate(models.Model):
+    """Append-only: there is no service, view or admin that edits or deletes one."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    written_at = models.DateTimeField(default=timezone.now)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["written_at", "pk"]
+        constraints = [models.CheckConstraint(condition=~Q(text=""), name="update_text_not_blank")]
+
+
+def evidence_upload_to(instance, filename):
+    # The stored name is ours, not the uploader's: a random token keeps names unguessable and
+    # free of path tricks; the original name is kept in a column for display only.
+    return f"evidence/{instance.action_id}/{timezone.now():%Y%m%d}-{instance.token}"
+
+
+class Evidence(models.Model):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="evidence")
+    token = models.CharField(max_length=32, unique=True)
+    file = models.FileField(upload_to=evidence_upload_to, blank=True)
+    original_name = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveBigIntegerField(null=True, blank=True)
+    link = models.URLField(max_length=500, blank=True)
+    description = models.CharField(max_length=300)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["added_at", "pk"]
+        verbose_name_plural = "evidence"
+        constraints = [
+            models.CheckConstraint(
+                condition=(~Q(file="") & Q(link="")) | (Q(file="") & ~Q(link="")),
+                name="evidence_is_file_or_link",
+            ),
+            models.CheckConstraint(condition=~Q(description=""), name="evidence_described"),
+        ]
+
+    def __str__(self):
+        return self.description
+
+    @property
+    def is_file(self) -> bool:
+        return bool(self.file)
+
+
+class SignOffEvent(models.Model):
+    """The sign-off trail: submissions by the force and the DCC's decisions."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="sign_off_events")
+    decision = models.CharField(max_length=16, choices=SignOffDecision.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(decision=SignOffDecision.RETURNED) | ~Q(note=""),
+                name="sign_off_return_has_reason",
+            ),
+        ]

@@ -1,0 +1,119 @@
+"""Reads for the pages: each list is one query shape whatever the data size (no N+1)."""
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import ExtractYear
+
+from .choices import FINISHED_STATUSES, ActionStatus
+from .models import Action, Evidence, Item, ProgressUpdate, Report, SignOffEvent, TargetDateChange
+
+_UNFINISHED = ~Q(actions__status__in=FINISHED_STATUSES)
+
+
+def items_with_open_flag() -> QuerySet[Item]:
+    unfinished = Action.objects.filter(item=OuterRef("pk")).exclude(status__in=FINISHED_STATUSES)
+    any_action = Action.objects.filter(item=OuterRef("pk"))
+    return Item.objects.annotate(has_unfinished=Exists(unfinished), has_action=Exists(any_action))
+
+
+def report_list(*, q: str = "", report_type: str = "", year: int | None = None,
+                open_only: bool = False) -> QuerySet[Report]:
+    open_items = items_with_open_flag().filter(
+        report=OuterRef("pk"), action_required=True
+    ).filter(Q(has_unfinished=True) | Q(has_action=False))
+    reports = Report.objects.annotate(
+        item_count=Count("items", distinct=True),
+        recommendation_count=Count("items", filter=Q(items__kind="recommendation"), distinct=True),
+        has_open_items=Exists(open_items),
+    )
+    if q:
+        reports = reports.filter(title__icontains=q)
+    if report_type:
+        reports = reports.filter(report_type=report_type)
+    if year:
+        reports = reports.filter(published_on__year=year)
+    if open_only:
+        reports = reports.filter(has_open_items=True)
+    return reports.order_by("-published_on", "title")
+
+
+def report_years() -> list[int]:
+    years = Report.objects.annotate(year=ExtractYear("published_on")).values_list("year", flat=True)
+    return sorted(set(years), reverse=True)
+
+
+def report_items(*, report: Report) -> QuerySet[Item]:
+    """The report's items in printed order, each with its actions' status counts."""
+    return (
+        report.items.select_related("cause_of_concern")
+        .annotate(
+            action_count=Count("actions"),
+            closed_count=Count("actions", filter=Q(actions__status=ActionStatus.CLOSED)),
+            pending_count=Count("actions", filter=Q(actions__status=ActionStatus.PENDING_SIGN_OFF)),
+            unfinished_count=Count("actions", filter=_UNFINISHED),
+        )
+        .order_by("position", "pk")
+    )
+
+
+def item_actions(*, item: Item) -> QuerySet[Action]:
+    return item.actions.select_related("owner_user", "closed_by").prefetch_related(
+        Prefetch("updates", queryset=ProgressUpdate.objects.select_related("author")),
+        Prefetch("evidence", queryset=Evidence.objects.select_related("added_by")),
+        Prefetch("target_changes", queryset=TargetDateChange.objects.select_related("changed_by")),
+        Prefetch("sign_off_events", queryset=SignOffEvent.objects.select_related("by")),
+    )
+
+
+def actions_for_list() -> QuerySet[Action]:
+    return Action.objects.select_related("item__report", "owner_user").order_by(
+        "target_date", "pk"
+    )
+
+
+def my_actions(*, user) -> QuerySet[Action]:
+    return actions_for_list().filter(owner_user=user).exclude(status__in=FINISHED_STATUSES)
+
+
+def review_queue() -> QuerySet[Action]:
+    latest_submission = SignOffEvent.objects.filter(action=OuterRef("pk")).order_by("-at")
+    return (
+        actions_for_list()
+        .filter(status=ActionStatus.PENDING_SIGN_OFF)
+        .annotate(evidence_count=Count("evidence"))
+        .annotate(submitted_at=latest_submission.values("at")[:1])
+        .order_by("submitted_at", "pk")
+    )
+
+
+_NOT_SHOWN = {"lock_version", "updated_at"}
+
+
+def _entries(records: list, model) -> list[dict]:
+    """Turn history records (newest first, all of one object) into who/when/what-changed entries."""
+    entries = []
+    for record, older in zip(records, [*records[1:], None], strict=False):
+        changes = []
+        if older is not None and record.history_type == "~":
+            delta = record.diff_against(older, excluded_fields=_NOT_SHOWN)
+            changes = [(model._meta.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes]
+        entries.append({"record": record, "changes": changes})
+    return entries
+
+
+def history_entries(instance) -> list[dict]:
+    """Who changed what and when on one object, newest first (django-simple-history)."""
+    records = list(instance.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    return _entries(records, type(instance))
+
+
+def action_histories(actions) -> dict[int, list[dict]]:
+    """The history of many actions in one query, keyed by action id."""
+    by_action: dict[int, list] = {}
+    records = (
+        Action.history.filter(id__in=[a.pk for a in actions])
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+    )
+    for record in records:
+        by_action.setdefault(record.id, []).append(record)
+    return {pk: _entries(recs, Action) for pk, recs in by_action.items()}

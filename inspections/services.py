@@ -1,0 +1,273 @@
+"""Every change to the register goes through these functions: they validate, check the current
+state, and save atomically, so bad input changes nothing."""
+
+import secrets
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .choices import ActionStatus, SignOffDecision
+from .concurrency import save_versioned
+from .errors import InvalidTransition
+from .evidence import check_upload
+from .models import (
+    Action,
+    Evidence,
+    Item,
+    ProgressUpdate,
+    Report,
+    SignOffEvent,
+    TargetDateChange,
+)
+
+User = AbstractBaseUser
+
+# --- Reports and items -------------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_create(*, by: User, **fields) -> Report:
+    report = Report(**fields)
+    report._history_user = by
+    report.full_clean()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def report_update(*, report: Report, by: User, expected_version: int, **fields) -> Report:
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report._history_user = by
+    save_versioned(report, expected_version=expected_version)
+    return report
+
+
+def _apply_action_required(item: Item, override: bool | None, reason: str) -> None:
+    """Force action follows from the addressee unless the editor overrides it with a reason."""
+    default = item.action_required_by_default
+    item.action_required = default if override is None else override
+    item.action_required_reason = reason if item.action_required != default else ""
+    if item.action_required != default and not reason.strip():
+        raise ValidationError(
+            {"action_required_reason": "Say why force action differs from what the addressee implies."}
+        )
+
+
+def _check_cause_of_concern(item: Item) -> None:
+    parent = item.cause_of_concern
+    if parent is None:
+        return
+    if parent.report_id != item.report_id:
+        raise ValidationError({"cause_of_concern": "Choose a cause of concern from the same report."})
+
+
+@transaction.atomic
+def item_create(
+    *, report: Report, by: User, action_required: bool | None = None, action_required_reason: str = "",
+    **fields,
+) -> Item:
+    item = Item(report=report, **fields)
+    if item.position == 0:
+        item.position = report.items.count() + 1
+    _apply_action_required(item, action_required, action_required_reason)
+    _check_cause_of_concern(item)
+    item._history_user = by
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def item_update(
+    *, item: Item, by: User, expected_version: int, action_required: bool | None = None,
+    action_required_reason: str = "", **fields,
+) -> Item:
+    for name, value in fields.items():
+        setattr(item, name, value)
+    _apply_action_required(item, action_required, action_required_reason)
+    _check_cause_of_concern(item)
+    item._history_user = by
+    save_versioned(item, expected_version=expected_version)
+    return item
+
+
+@transaction.atomic
+def item_set_oversight(
+    *, item: Item, by: User, expected_version: int, hmicfrs_status: str, assurance: str
+) -> Item:
+    """HMICFRS's own status and the office's assurance: kept apart from the force's view."""
+    item.hmicfrs_status = hmicfrs_status
+    item.assurance = assurance
+    item._history_user = by
+    save_versioned(item, expected_version=expected_version)
+    return item
+
+
+# --- Actions -----------------------------------------------------------------------------------
+
+#: The statuses a force user may set directly; the sign-off statuses only move through sign-off.
+EDITABLE_STATUSES = (
+    ActionStatus.AWAITING_ALLOCATION,
+    ActionStatus.IN_PROGRESS,
+    ActionStatus.SUPERSEDED,
+    ActionStatus.NATIONAL_DEPENDENCY,
+)
+
+
+def _check_item_takes_actions(item: Item) -> None:
+    if not item.action_required:
+        raise ValidationError("This item needs no force action, so actions cannot be added to it.")
+
+
+@transaction.atomic
+def action_create(
+    *, item: Item, by: User, description: str, owner_name: str = "", owner_user=None,
+    target_date: date | None = None, status: str = ActionStatus.AWAITING_ALLOCATION,
+) -> Action:
+    _check_item_takes_actions(item)
+    if status not in EDITABLE_STATUSES:
+        raise ValidationError({"status": "A new action cannot start pending sign-off or closed."})
+    action = Action(
+        item=item, description=description, owner_name=owner_name, owner_user=owner_user,
+        target_date=target_date, status=status,
+    )
+    action._history_user = by
+    action.full_clean()
+    action.save()
+    if target_date is not None:
+        TargetDateChange.objects.create(
+            action=action, old_date=None, new_date=target_date, reason="Set when the action was created.",
+            changed_by=by,
+        )
+    return action
+
+
+@transaction.atomic
+def action_update(
+    *, action: Action, by: User, expected_version: int, description: str, owner_name: str,
+    owner_user, status: str,
+) -> Action:
+    """Edit what the action is and who owns it. The target date has its own service (a reason
+    is required) and the sign-off statuses move only through sign-off."""
+    if action.status not in EDITABLE_STATUSES:
+        raise ValidationError(
+            f"This action is {action.get_status_display().lower()}; it can only be changed "
+            "through sign-off."
+        )
+    if status not in EDITABLE_STATUSES:
+        raise ValidationError({"status": "Use 'Submit for sign-off' to ask the DCC to close it."})
+    action.description = description
+    action.owner_name = owner_name
+    action.owner_user = owner_user
+    action.status = status
+    action._history_user = by
+    save_versioned(action, expected_version=expected_version)
+    return action
+
+
+@transaction.atomic
+def action_change_target_date(
+    *, action: Action, by: User, expected_version: int, new_date: date | None, reason: str
+) -> Action:
+    if action.is_finished:
+        raise ValidationError("A closed or superseded action keeps the target date it had.")
+    if new_date == action.target_date:
+        raise ValidationError({"new_date": "That is already the target date."})
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the target date is changing."})
+    old_date = action.target_date
+    action.target_date = new_date
+    action._history_user = by
+    save_versioned(action, expected_version=expected_version)
+    TargetDateChange.objects.create(
+        action=action, old_date=old_date, new_date=new_date, reason=reason.strip(), changed_by=by
+    )
+    return action
+
+
+def _check_still_open(action: Action) -> None:
+    if action.is_finished:
+        raise ValidationError(
+            f"This action is {action.get_status_display().lower()}; nothing more can be added to it."
+        )
+
+
+@transaction.atomic
+def action_add_update(*, action: Action, by: User, text: str) -> ProgressUpdate:
+    _check_still_open(action)
+    if not text.strip():
+        raise ValidationError({"text": "Write the update before posting it."})
+    update = ProgressUpdate(action=action, author=by, text=text.strip())
+    update.full_clean()
+    update.save()
+    return update
+
+
+@transaction.atomic
+def evidence_add(
+    *, action: Action, by: User, description: str, upload=None, link: str = ""
+) -> Evidence:
+    _check_still_open(action)
+    if bool(upload) == bool(link):
+        raise ValidationError("Attach a file or give a link (one of the two).")
+    evidence = Evidence(
+        action=action, token=secrets.token_hex(16), description=description, link=link, added_by=by
+    )
+    if upload:
+        evidence.content_type = check_upload(upload)
+        evidence.original_name = upload.name[-255:]
+        evidence.size = upload.size
+        evidence.file.save(upload.name, upload, save=False)
+    evidence.full_clean()
+    evidence.save()
+    return evidence
+
+
+# --- Sign-off ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def action_submit_for_sign_off(*, action: Action, by: User, expected_version: int, note: str = ""):
+    if action.status != ActionStatus.IN_PROGRESS:
+        raise InvalidTransition(ActionStatus(action.status), ActionStatus.PENDING_SIGN_OFF)
+    if not action.evidence.exists():
+        raise ValidationError("Add evidence of completion before submitting for sign-off.")
+    action.status = ActionStatus.PENDING_SIGN_OFF
+    action._history_user = by
+    save_versioned(action, expected_version=expected_version)
+    SignOffEvent.objects.create(action=action, decision=SignOffDecision.SUBMITTED, by=by, note=note)
+    return action
+
+
+@transaction.atomic
+def action_sign_off(*, action: Action, by: User, expected_version: int, note: str = "") -> Action:
+    """The DCC closes the action on its evidence."""
+    if action.status != ActionStatus.PENDING_SIGN_OFF:
+        raise InvalidTransition(ActionStatus(action.status), ActionStatus.CLOSED)
+    action.status = ActionStatus.CLOSED
+    action.closed_at = timezone.now()
+    action.closed_by = by
+    action._history_user = by
+    save_versioned(action, expected_version=expected_version)
+    SignOffEvent.objects.create(action=action, decision=SignOffDecision.CLOSED, by=by, note=note)
+    return action
+
+
+@transaction.atomic
+def action_return(*, action: Action, by: User, expected_version: int, reason: str) -> Action:
+    """The DCC sends the action back to the force with a reason."""
+    if action.status != ActionStatus.PENDING_SIGN_OFF:
+        raise InvalidTransition(ActionStatus(action.status), ActionStatus.IN_PROGRESS)
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the action is being returned."})
+    action.status = ActionStatus.IN_PROGRESS
+    action._history_user = by
+    save_versioned(action, expected_version=expected_version)
+    SignOffEvent.objects.create(
+        action=action, decision=SignOffDecision.RETURNED, by=by, note=reason.strip()
+    )
+    return action

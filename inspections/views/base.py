@@ -1,0 +1,50 @@
+"""The one pattern every form view follows: parse, call one service, report errors without saving."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect
+from django.views.generic import FormView
+
+from accounts.roles import RoleRequiredMixin
+
+
+def attach_errors(form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: field errors by field, the rest on top."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class ServiceFormView(RoleRequiredMixin, FormView):
+    """A form whose valid data goes to `perform`; a ValidationError re-renders the form.
+
+    The savepoint means a refused service call leaves the request's transaction usable and the
+    database unchanged.
+    """
+
+    template_name = "inspections/form.html"
+    success_message = "Saved."
+    page_title = ""
+
+    def perform(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                result = self.perform(form)
+        except ValidationError as error:
+            attach_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return redirect(self.get_success_url(result))
+
+    def get_success_url(self, result):
+        return result.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("page_title", self.page_title)
+        return super().get_context_data(**kwargs)

@@ -1,0 +1,90 @@
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
+
+from accounts.roles import READERS, REGISTER_EDITORS, RoleRequiredMixin
+
+from .. import selectors, services
+from ..forms import ReportFilterForm, ReportForm
+from ..models import Report
+from .base import ServiceFormView
+
+
+class ReportListView(RoleRequiredMixin, ListView):
+    allowed_roles = READERS
+    template_name = "inspections/report_list.html"
+    context_object_name = "reports"
+    paginate_by = 25
+
+    def get_queryset(self):
+        self.filter_form = ReportFilterForm(self.request.GET or None, years=selectors.report_years())
+        data = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        return selectors.report_list(
+            q=data.get("q", ""),
+            report_type=data.get("report_type", ""),
+            year=data.get("year"),
+            open_only=data.get("open_items", False),
+        )
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filter_form=self.filter_form, querystring=query.urlencode(), **kwargs
+        )
+
+
+class ReportDetailView(RoleRequiredMixin, DetailView):
+    allowed_roles = READERS
+    model = Report
+    template_name = "inspections/report_detail.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            items=selectors.report_items(report=self.object),
+            history=selectors.history_entries(self.object),
+            **kwargs,
+        )
+
+
+class ReportCreateView(ServiceFormView):
+    allowed_roles = REGISTER_EDITORS
+    form_class = ReportForm
+    page_title = "Record an HMICFRS report"
+    success_message = "Report recorded. Now add its items."
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        del form.fields["lock_version"]
+        return form
+
+    def perform(self, form):
+        return services.report_create(by=self.request.user, **form.cleaned_data)
+
+
+class ReportUpdateView(ServiceFormView):
+    allowed_roles = REGISTER_EDITORS
+    form_class = ReportForm
+    success_message = "Report saved."
+
+    def load_objects(self):
+        self.report = get_object_or_404(Report, pk=self.kwargs["pk"])
+        self.page_title = f"Edit {self.report.title}"
+
+    def get_form_kwargs(self):
+        # A fresh copy, so a refused save leaves the page showing what is really stored.
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = Report.objects.get(pk=self.report.pk)
+        kwargs["initial"] = {"lock_version": self.report.lock_version}
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(report=self.report, **kwargs)
+
+    def perform(self, form):
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "lock_version"}
+        return services.report_update(
+            report=self.report,
+            by=self.request.user,
+            expected_version=form.cleaned_data["lock_version"],
+            **fields,
+        )
