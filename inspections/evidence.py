@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
 #: Extension -> the content type its bytes must show. Office documents are zip containers that
-#: filetype recognises by their inner layout; plain text has no signature and is checked by decoding.
+#: filetype recognises by their inner layout; plain text has no signature, so it is checked
+#: by decoding it.
 ALLOWED_TYPES = {
     ".pdf": "application/pdf",
     ".png": "image/png",
@@ -28,9 +29,8 @@ def check_upload(upload) -> str:
     """Return the verified content type, or raise ValidationError saying what is wrong."""
     limit = settings.EVIDENCE_MAX_BYTES
     if upload.size > limit:
-        raise ValidationError(
-            {"upload": f"This file is {filesizeformat(upload.size)}; the limit is {filesizeformat(limit)}."}
-        )
+        size, most = filesizeformat(upload.size), filesizeformat(limit)
+        raise ValidationError({"upload": f"This file is {size}; the limit is {most}."})
     if upload.size == 0:
         raise ValidationError({"upload": "This file is empty."})
     extension = PurePath(upload.name).suffix.lower()

@@ -53,15 +53,29 @@ class ItemForm(CrispyMixin, VersionedMixin, forms.ModelForm):
         help_text="Needed when force action differs from what the addressee implies.",
     )
     field_order = [
-        "kind", "reference", "text", "addressee", "addressee_other", "action_required",
-        "action_required_reason", "hmicfrs_deadline", "cause_of_concern", "position",
+        "kind",
+        "reference",
+        "text",
+        "addressee",
+        "addressee_other",
+        "action_required",
+        "action_required_reason",
+        "hmicfrs_deadline",
+        "cause_of_concern",
+        "position",
     ]
 
     class Meta:
         model = Item
         fields = [
-            "kind", "reference", "text", "addressee", "addressee_other", "hmicfrs_deadline",
-            "cause_of_concern", "position",
+            "kind",
+            "reference",
+            "text",
+            "addressee",
+            "addressee_other",
+            "hmicfrs_deadline",
+            "cause_of_concern",
+            "position",
         ]
         widgets = {"hmicfrs_deadline": DATE_WIDGET, "text": forms.Textarea(attrs={"rows": 5})}
 
@@ -89,9 +103,12 @@ class OversightForm(CrispyMixin, VersionedMixin, forms.ModelForm):
 
 
 def _force_users():
-    return get_user_model().objects.filter(
-        groups__name__in=[Role.FORCE_STAFF.value, Role.DCC.value], is_active=True
-    ).distinct().order_by("first_name", "last_name", "username")
+    return (
+        get_user_model()
+        .objects.filter(groups__name__in=[Role.FORCE_STAFF.value, Role.DCC.value], is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 class ActionForm(CrispyMixin, VersionedMixin, forms.ModelForm):
@@ -122,8 +139,10 @@ class ActionCreateForm(ActionForm):
 class TargetDateForm(CrispyMixin, VersionedMixin, forms.Form):
     submit_label = "Change target date"
     new_date = forms.DateField(label="New target date", required=False, widget=DATE_WIDGET)
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), help_text="Kept in the "
-                             "action's record of target date changes.")
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kept in the action's record of target date changes.",
+    )
 
 
 class UpdateForm(CrispyMixin, forms.Form):
@@ -183,11 +202,12 @@ class SignOffForm(VersionedMixin, forms.Form):
 class ReportFilterForm(forms.Form):
     q = forms.CharField(label="Search titles", required=False)
     report_type = forms.ChoiceField(label="Type", required=False)
-    year = forms.TypedChoiceField(label="Year published", required=False, coerce=int, empty_value=None)
+    year = forms.TypedChoiceField(
+        label="Year published", required=False, coerce=int, empty_value=None
+    )
     open_items = forms.BooleanField(label="Only reports with open items", required=False)
 
     def __init__(self, *args, years: list[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["report_type"].choices = [("", "Any type"), *ReportType.choices]
         self.fields["year"].choices = [("", "Any year")] + [(y, y) for y in years]
-

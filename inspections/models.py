@@ -66,8 +66,9 @@ class Item(models.Model):
     addressee_other = models.CharField("named body", max_length=200, blank=True)
     action_required = models.BooleanField("force action required")
     action_required_reason = models.TextField(
-        "reason for overriding", blank=True, help_text="Needed when force action differs from what "
-        "the addressee implies."
+        "reason for overriding",
+        blank=True,
+        help_text="Needed when force action differs from what the addressee implies.",
     )
     hmicfrs_deadline = models.DateField("HMICFRS deadline", null=True, blank=True)
     cause_of_concern = models.ForeignKey(
@@ -169,7 +170,9 @@ class Action(models.Model):
     class Meta:
         ordering = ["item", "pk"]
         constraints = [
-            models.CheckConstraint(condition=~Q(description=""), name="action_description_not_blank"),
+            models.CheckConstraint(
+                condition=~Q(description=""), name="action_description_not_blank"
+            ),
             models.CheckConstraint(
                 condition=Q(status=ActionStatus.AWAITING_ALLOCATION)
                 | ~Q(owner_name="")
@@ -222,7 +225,9 @@ class TargetDateChange(models.Model):
     old_date = models.DateField(null=True, blank=True)
     new_date = models.DateField(null=True, blank=True)
     reason = models.TextField()
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     changed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -230,6 +235,9 @@ class TargetDateChange(models.Model):
         constraints = [
             models.CheckConstraint(condition=~Q(reason=""), name="target_change_has_reason"),
         ]
+
+    def __str__(self):
+        return f"Target date of action {self.action_id}: {self.old_date} to {self.new_date}"
 
 
 class ProgressUpdate(models.Model):
@@ -243,6 +251,9 @@ class ProgressUpdate(models.Model):
     class Meta:
         ordering = ["written_at", "pk"]
         constraints = [models.CheckConstraint(condition=~Q(text=""), name="update_text_not_blank")]
+
+    def __str__(self):
+        return f"Update on action {self.action_id} at {self.written_at:%Y-%m-%d %H:%M}"
 
 
 def evidence_upload_to(instance, filename):
@@ -260,7 +271,9 @@ class Evidence(models.Model):
     size = models.PositiveBigIntegerField(null=True, blank=True)
     link = models.URLField(max_length=500, blank=True)
     description = models.CharField(max_length=300)
-    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     added_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -299,3 +312,6 @@ class SignOffEvent(models.Model):
                 name="sign_off_return_has_reason",
             ),
         ]
+
+    def __str__(self):
+        return f"{self.get_decision_display()}: action {self.action_id}"

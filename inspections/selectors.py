@@ -15,11 +15,14 @@ def items_with_open_flag() -> QuerySet[Item]:
     return Item.objects.annotate(has_unfinished=Exists(unfinished), has_action=Exists(any_action))
 
 
-def report_list(*, q: str = "", report_type: str = "", year: int | None = None,
-                open_only: bool = False) -> QuerySet[Report]:
-    open_items = items_with_open_flag().filter(
-        report=OuterRef("pk"), action_required=True
-    ).filter(Q(has_unfinished=True) | Q(has_action=False))
+def report_list(
+    *, q: str = "", report_type: str = "", year: int | None = None, open_only: bool = False
+) -> QuerySet[Report]:
+    open_items = (
+        items_with_open_flag()
+        .filter(report=OuterRef("pk"), action_required=True)
+        .filter(Q(has_unfinished=True) | Q(has_action=False))
+    )
     reports = Report.objects.annotate(
         item_count=Count("items", distinct=True),
         recommendation_count=Count("items", filter=Q(items__kind="recommendation"), distinct=True),
@@ -65,9 +68,7 @@ def item_actions(*, item: Item) -> QuerySet[Action]:
 
 
 def actions_for_list() -> QuerySet[Action]:
-    return Action.objects.select_related("item__report", "owner_user").order_by(
-        "target_date", "pk"
-    )
+    return Action.objects.select_related("item__report", "owner_user").order_by("target_date", "pk")
 
 
 def my_actions(*, user) -> QuerySet[Action]:
@@ -95,14 +96,18 @@ def _entries(records: list, model) -> list[dict]:
         changes = []
         if older is not None and record.history_type == "~":
             delta = record.diff_against(older, excluded_fields=_NOT_SHOWN)
-            changes = [(model._meta.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes]
+            changes = [
+                (model._meta.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes
+            ]
         entries.append({"record": record, "changes": changes})
     return entries
 
 
 def history_entries(instance) -> list[dict]:
     """Who changed what and when on one object, newest first (django-simple-history)."""
-    records = list(instance.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    records = list(
+        instance.history.select_related("history_user").order_by("-history_date", "-history_id")
+    )
     return _entries(records, type(instance))
 
 

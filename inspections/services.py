@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .choices import ActionStatus, SignOffDecision
+from .choices import ActionStatus, Addressee, ItemKind, SignOffDecision
 from .concurrency import save_versioned
 from .errors import InvalidTransition
 from .evidence import check_upload
@@ -25,12 +25,22 @@ from .models import (
 
 User = AbstractBaseUser
 
+
+def _strip(instance, *names: str) -> None:
+    """Text of only spaces counts as blank, as it does in the forms, so full_clean refuses it."""
+    for name in names:
+        value = getattr(instance, name)
+        if isinstance(value, str):
+            setattr(instance, name, value.strip())
+
+
 # --- Reports and items -------------------------------------------------------------------------
 
 
 @transaction.atomic
 def report_create(*, by: User, **fields) -> Report:
     report = Report(**fields)
+    _strip(report, "title")
     report._history_user = by
     report.full_clean()
     report.save()
@@ -41,6 +51,7 @@ def report_create(*, by: User, **fields) -> Report:
 def report_update(*, report: Report, by: User, expected_version: int, **fields) -> Report:
     for name, value in fields.items():
         setattr(report, name, value)
+    _strip(report, "title")
     report._history_user = by
     save_versioned(report, expected_version=expected_version)
     return report
@@ -52,29 +63,44 @@ def _apply_action_required(item: Item, override: bool | None, reason: str) -> No
     item.action_required = default if override is None else override
     item.action_required_reason = reason if item.action_required != default else ""
     if item.action_required != default and not reason.strip():
-        raise ValidationError(
-            {"action_required_reason": "Say why force action differs from what the addressee implies."}
-        )
+        message = "Say why force action differs from what the addressee implies."
+        raise ValidationError({"action_required_reason": message})
 
 
-def _check_cause_of_concern(item: Item) -> None:
+def _check_item_fields(item: Item) -> None:
+    """The item's rules in words; the model's constraints hold the same rules in the database."""
+    _strip(item, "reference", "text", "addressee_other")
+    if item.addressee == Addressee.OTHER and not item.addressee_other:
+        raise ValidationError({"addressee_other": "Name the body this item is addressed to."})
     parent = item.cause_of_concern
     if parent is None:
         return
+    if item.kind != ItemKind.RECOMMENDATION:
+        raise ValidationError(
+            {"cause_of_concern": "Only a recommendation can sit under a cause of concern."}
+        )
+    if parent.kind != ItemKind.CAUSE_OF_CONCERN:
+        raise ValidationError({"cause_of_concern": "Choose a cause of concern, not another item."})
     if parent.report_id != item.report_id:
-        raise ValidationError({"cause_of_concern": "Choose a cause of concern from the same report."})
+        raise ValidationError(
+            {"cause_of_concern": "Choose a cause of concern from the same report."}
+        )
 
 
 @transaction.atomic
 def item_create(
-    *, report: Report, by: User, action_required: bool | None = None, action_required_reason: str = "",
+    *,
+    report: Report,
+    by: User,
+    action_required: bool | None = None,
+    action_required_reason: str = "",
     **fields,
 ) -> Item:
     item = Item(report=report, **fields)
     if item.position == 0:
         item.position = report.items.count() + 1
     _apply_action_required(item, action_required, action_required_reason)
-    _check_cause_of_concern(item)
+    _check_item_fields(item)
     item._history_user = by
     item.full_clean()
     item.save()
@@ -83,13 +109,18 @@ def item_create(
 
 @transaction.atomic
 def item_update(
-    *, item: Item, by: User, expected_version: int, action_required: bool | None = None,
-    action_required_reason: str = "", **fields,
+    *,
+    item: Item,
+    by: User,
+    expected_version: int,
+    action_required: bool | None = None,
+    action_required_reason: str = "",
+    **fields,
 ) -> Item:
     for name, value in fields.items():
         setattr(item, name, value)
     _apply_action_required(item, action_required, action_required_reason)
-    _check_cause_of_concern(item)
+    _check_item_fields(item)
     item._history_user = by
     save_versioned(item, expected_version=expected_version)
     return item
@@ -123,24 +154,51 @@ def _check_item_takes_actions(item: Item) -> None:
         raise ValidationError("This item needs no force action, so actions cannot be added to it.")
 
 
+def _check_action_fields(action: Action) -> None:
+    """The action's rules in words; the model's constraints hold them in the database."""
+    _strip(action, "description", "owner_name")
+    unowned = not action.owner_name and action.owner_user is None
+    if unowned and action.status != ActionStatus.AWAITING_ALLOCATION:
+        raise ValidationError(
+            {
+                "owner_name": "Name the owner (an officer or a department) or choose their "
+                "account: only an action awaiting allocation may have none."
+            }
+        )
+
+
 @transaction.atomic
 def action_create(
-    *, item: Item, by: User, description: str, owner_name: str = "", owner_user=None,
-    target_date: date | None = None, status: str = ActionStatus.AWAITING_ALLOCATION,
+    *,
+    item: Item,
+    by: User,
+    description: str,
+    owner_name: str = "",
+    owner_user=None,
+    target_date: date | None = None,
+    status: str = ActionStatus.AWAITING_ALLOCATION,
 ) -> Action:
     _check_item_takes_actions(item)
     if status not in EDITABLE_STATUSES:
         raise ValidationError({"status": "A new action cannot start pending sign-off or closed."})
     action = Action(
-        item=item, description=description, owner_name=owner_name, owner_user=owner_user,
-        target_date=target_date, status=status,
+        item=item,
+        description=description,
+        owner_name=owner_name,
+        owner_user=owner_user,
+        target_date=target_date,
+        status=status,
     )
+    _check_action_fields(action)
     action._history_user = by
     action.full_clean()
     action.save()
     if target_date is not None:
         TargetDateChange.objects.create(
-            action=action, old_date=None, new_date=target_date, reason="Set when the action was created.",
+            action=action,
+            old_date=None,
+            new_date=target_date,
+            reason="Set when the action was created.",
             changed_by=by,
         )
     return action
@@ -148,8 +206,14 @@ def action_create(
 
 @transaction.atomic
 def action_update(
-    *, action: Action, by: User, expected_version: int, description: str, owner_name: str,
-    owner_user, status: str,
+    *,
+    action: Action,
+    by: User,
+    expected_version: int,
+    description: str,
+    owner_name: str,
+    owner_user,
+    status: str,
 ) -> Action:
     """Edit what the action is and who owns it. The target date has its own service (a reason
     is required) and the sign-off statuses move only through sign-off."""
@@ -164,6 +228,7 @@ def action_update(
     action.owner_name = owner_name
     action.owner_user = owner_user
     action.status = status
+    _check_action_fields(action)
     action._history_user = by
     save_versioned(action, expected_version=expected_version)
     return action
@@ -191,9 +256,8 @@ def action_change_target_date(
 
 def _check_still_open(action: Action) -> None:
     if action.is_finished:
-        raise ValidationError(
-            f"This action is {action.get_status_display().lower()}; nothing more can be added to it."
-        )
+        status = action.get_status_display().lower()
+        raise ValidationError(f"This action is {status}; nothing more can be added to it.")
 
 
 @transaction.atomic
@@ -217,13 +281,20 @@ def evidence_add(
     evidence = Evidence(
         action=action, token=secrets.token_hex(16), description=description, link=link, added_by=by
     )
+    _strip(evidence, "description")
     if upload:
         evidence.content_type = check_upload(upload)
         evidence.original_name = upload.name[-255:]
         evidence.size = upload.size
         evidence.file.save(upload.name, upload, save=False)
-    evidence.full_clean()
-    evidence.save()
+    try:
+        evidence.full_clean()
+        evidence.save()
+    except Exception:
+        # Refused after the file was written: leave no stray file behind.
+        if evidence.file:
+            evidence.file.delete(save=False)
+        raise
     return evidence
 
 

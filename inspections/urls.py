@@ -21,7 +21,11 @@ urlpatterns = [
         name="action_target_date",
     ),
     path("actions/<int:pk>/updates/new/", actions.UpdateCreateView.as_view(), name="update_create"),
-    path("actions/<int:pk>/evidence/new/", actions.EvidenceCreateView.as_view(), name="evidence_create"),
+    path(
+        "actions/<int:pk>/evidence/new/",
+        actions.EvidenceCreateView.as_view(),
+        name="evidence_create",
+    ),
     path("evidence/<int:pk>/", actions.EvidenceDownloadView.as_view(), name="evidence_download"),
     path("actions/<int:pk>/submit/", signoff.SubmitForSignOffView.as_view(), name="action_submit"),
     path("actions/<int:pk>/sign-off/", signoff.SignOffView.as_view(), name="action_sign_off"),

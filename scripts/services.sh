@@ -67,8 +67,8 @@ echo "services.sh: PostgreSQL on 127.0.0.1:$PG_PORT, Redis on ${REDIS_URL#redis:
 
 # In the background so that a TERM sent to this script is handled at once rather than
 # after the command ends; the command keeps the terminal as stdin (fd 3) and gets back the
-# default Ctrl-C handling that bash takes away from background jobs.
-exec 3<&0
+# default Ctrl-C handling that bash takes away from background jobs. CI may have no stdin.
+{ exec 3<&0; } 2>/dev/null || exec 3</dev/null
 (
     trap - INT QUIT
     exec "$@" <&3 3<&-

@@ -3,6 +3,15 @@
 import pytest
 
 from accounts.roles import Role
+from inspections.models import (
+    Action,
+    Evidence,
+    Item,
+    ProgressUpdate,
+    Report,
+    SignOffEvent,
+    TargetDateChange,
+)
 
 from .factories import ActionFactory, ItemFactory, ReportFactory, UserFactory
 
@@ -39,6 +48,12 @@ def outsider(db):
 
 
 @pytest.fixture
+def superuser(db):
+    """The support login: the only way into the Django admin. Holds no role in the app itself."""
+    return UserFactory(username="sam", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
 def personas(opcc_staff, pcc, force_officer, dcc, jasp, outsider):
     return {
         "opcc_staff": opcc_staff,
@@ -63,3 +78,18 @@ def item(report):
 @pytest.fixture
 def action(item, force_officer):
     return ActionFactory(item=item, owner_user=force_officer)
+
+
+@pytest.fixture
+def row_counts(db):
+    """A callable counting the rows of every register table, history included, so a test can show
+    that a refused change saved nothing at all."""
+
+    def counts() -> dict[str, int]:
+        tables = (Report, Item, Action, ProgressUpdate, Evidence, SignOffEvent, TargetDateChange)
+        result = {model.__name__: model.objects.count() for model in tables}
+        for model in (Report, Item, Action):
+            result[f"historical {model.__name__}"] = model.history.count()
+        return result
+
+    return counts

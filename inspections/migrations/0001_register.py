@@ -2,14 +2,14 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import inspections.models
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+import inspections.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -18,269 +18,855 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalReport',
+            name="HistoricalReport",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=300)),
-                ('report_type', models.CharField(choices=[('peel', 'PEEL inspection'), ('national', 'National or thematic'), ('joint', 'Joint inspection'), ('child_protection', 'Child protection inspection'), ('post_inspection_review', 'Post-inspection review'), ('custody', 'Custody'), ('commissioned', 'Commissioned'), ('other', 'Other')], max_length=32, verbose_name='type')),
-                ('scope', models.CharField(choices=[('this_force', 'This force'), ('several_forces', 'Several forces'), ('all_forces', 'All forces')], max_length=32)),
-                ('published_on', models.DateField(db_index=True, verbose_name='publication date')),
-                ('hmicfrs_url', models.URLField(blank=True, max_length=500, verbose_name='HMICFRS web address')),
-                ('summary', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('lock_version', models.PositiveIntegerField(default=1)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                (
+                    "report_type",
+                    models.CharField(
+                        choices=[
+                            ("peel", "PEEL inspection"),
+                            ("national", "National or thematic"),
+                            ("joint", "Joint inspection"),
+                            ("child_protection", "Child protection inspection"),
+                            ("post_inspection_review", "Post-inspection review"),
+                            ("custody", "Custody"),
+                            ("commissioned", "Commissioned"),
+                            ("other", "Other"),
+                        ],
+                        max_length=32,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("this_force", "This force"),
+                            ("several_forces", "Several forces"),
+                            ("all_forces", "All forces"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("published_on", models.DateField(db_index=True, verbose_name="publication date")),
+                (
+                    "hmicfrs_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="HMICFRS web address"),
+                ),
+                ("summary", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("lock_version", models.PositiveIntegerField(default=1)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical report',
-                'verbose_name_plural': 'historical reports',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical report",
+                "verbose_name_plural": "historical reports",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Item',
+            name="Item",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('cause_of_concern', 'Cause of concern'), ('recommendation', 'Recommendation'), ('afi', 'Area for improvement'), ('innovative_practice', 'Innovative practice')], max_length=32)),
-                ('reference', models.CharField(help_text='As printed, e.g. "3.3" or "AFI 2".', max_length=20)),
-                ('position', models.PositiveIntegerField(default=0, help_text='Printed order within the report.')),
-                ('text', models.TextField()),
-                ('addressee', models.CharField(choices=[('this_force', 'This force'), ('all_chief_constables', 'All chief constables'), ('home_office', 'Home Office'), ('npcc', 'NPCC'), ('college_of_policing', 'College of Policing'), ('other', 'Another body')], max_length=32)),
-                ('addressee_other', models.CharField(blank=True, max_length=200, verbose_name='named body')),
-                ('action_required', models.BooleanField(verbose_name='force action required')),
-                ('action_required_reason', models.TextField(blank=True, help_text='Needed when force action differs from what the addressee implies.', verbose_name='reason for overriding')),
-                ('hmicfrs_deadline', models.DateField(blank=True, null=True, verbose_name='HMICFRS deadline')),
-                ('hmicfrs_status', models.CharField(choices=[('awaiting_review', 'Awaiting review'), ('being_progressed', 'Being progressed'), ('complete', 'Complete'), ('superseded', 'Superseded')], default='awaiting_review', max_length=32, verbose_name='HMICFRS status')),
-                ('assurance', models.CharField(blank=True, choices=[('', 'Not yet assessed'), ('assured', 'Assured'), ('partly_assured', 'Partly assured'), ('not_assured', 'Not assured')], default='', max_length=32, verbose_name="office's assurance")),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('lock_version', models.PositiveIntegerField(default=1)),
-                ('cause_of_concern', models.ForeignKey(blank=True, limit_choices_to={'kind': 'cause_of_concern'}, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='recommendations', to='inspections.item')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("cause_of_concern", "Cause of concern"),
+                            ("recommendation", "Recommendation"),
+                            ("afi", "Area for improvement"),
+                            ("innovative_practice", "Innovative practice"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(help_text='As printed, e.g. "3.3" or "AFI 2".', max_length=20),
+                ),
+                (
+                    "position",
+                    models.PositiveIntegerField(
+                        default=0, help_text="Printed order within the report."
+                    ),
+                ),
+                ("text", models.TextField()),
+                (
+                    "addressee",
+                    models.CharField(
+                        choices=[
+                            ("this_force", "This force"),
+                            ("all_chief_constables", "All chief constables"),
+                            ("home_office", "Home Office"),
+                            ("npcc", "NPCC"),
+                            ("college_of_policing", "College of Policing"),
+                            ("other", "Another body"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "addressee_other",
+                    models.CharField(blank=True, max_length=200, verbose_name="named body"),
+                ),
+                ("action_required", models.BooleanField(verbose_name="force action required")),
+                (
+                    "action_required_reason",
+                    models.TextField(
+                        blank=True,
+                        help_text="Needed when force action differs from what the addressee implies.",
+                        verbose_name="reason for overriding",
+                    ),
+                ),
+                (
+                    "hmicfrs_deadline",
+                    models.DateField(blank=True, null=True, verbose_name="HMICFRS deadline"),
+                ),
+                (
+                    "hmicfrs_status",
+                    models.CharField(
+                        choices=[
+                            ("awaiting_review", "Awaiting review"),
+                            ("being_progressed", "Being progressed"),
+                            ("complete", "Complete"),
+                            ("superseded", "Superseded"),
+                        ],
+                        default="awaiting_review",
+                        max_length=32,
+                        verbose_name="HMICFRS status",
+                    ),
+                ),
+                (
+                    "assurance",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Not yet assessed"),
+                            ("assured", "Assured"),
+                            ("partly_assured", "Partly assured"),
+                            ("not_assured", "Not assured"),
+                        ],
+                        default="",
+                        max_length=32,
+                        verbose_name="office's assurance",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("lock_version", models.PositiveIntegerField(default=1)),
+                (
+                    "cause_of_concern",
+                    models.ForeignKey(
+                        blank=True,
+                        limit_choices_to={"kind": "cause_of_concern"},
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="recommendations",
+                        to="inspections.item",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['report', 'position', 'pk'],
+                "ordering": ["report", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAction',
+            name="HistoricalAction",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('description', models.TextField()),
-                ('owner_name', models.CharField(blank=True, help_text='A named officer or a department.', max_length=200, verbose_name='owner')),
-                ('target_date', models.DateField(blank=True, db_index=True, null=True)),
-                ('status', models.CharField(choices=[('awaiting_allocation', 'Awaiting allocation'), ('in_progress', 'In progress'), ('pending_sign_off', 'Pending sign-off'), ('closed', 'Closed'), ('superseded', 'Superseded'), ('national_dependency', 'National dependency')], default='awaiting_allocation', max_length=32)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('lock_version', models.PositiveIntegerField(default=1)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('closed_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owner_user', models.ForeignKey(blank=True, db_constraint=False, help_text="Whose 'my actions' list this appears on.", null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name="owner's account")),
-                ('item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='inspections.item')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("description", models.TextField()),
+                (
+                    "owner_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="A named officer or a department.",
+                        max_length=200,
+                        verbose_name="owner",
+                    ),
+                ),
+                ("target_date", models.DateField(blank=True, db_index=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("awaiting_allocation", "Awaiting allocation"),
+                            ("in_progress", "In progress"),
+                            ("pending_sign_off", "Pending sign-off"),
+                            ("closed", "Closed"),
+                            ("superseded", "Superseded"),
+                            ("national_dependency", "National dependency"),
+                        ],
+                        default="awaiting_allocation",
+                        max_length=32,
+                    ),
+                ),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("lock_version", models.PositiveIntegerField(default=1)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "closed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owner_user",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Whose 'my actions' list this appears on.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="owner's account",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="inspections.item",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical action',
-                'verbose_name_plural': 'historical actions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical action",
+                "verbose_name_plural": "historical actions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.TextField()),
-                ('owner_name', models.CharField(blank=True, help_text='A named officer or a department.', max_length=200, verbose_name='owner')),
-                ('target_date', models.DateField(blank=True, db_index=True, null=True)),
-                ('status', models.CharField(choices=[('awaiting_allocation', 'Awaiting allocation'), ('in_progress', 'In progress'), ('pending_sign_off', 'Pending sign-off'), ('closed', 'Closed'), ('superseded', 'Superseded'), ('national_dependency', 'National dependency')], default='awaiting_allocation', max_length=32)),
-                ('closed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('lock_version', models.PositiveIntegerField(default=1)),
-                ('closed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owner_user', models.ForeignKey(blank=True, help_text="Whose 'my actions' list this appears on.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='owned_actions', to=settings.AUTH_USER_MODEL, verbose_name="owner's account")),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='actions', to='inspections.item')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("description", models.TextField()),
+                (
+                    "owner_name",
+                    models.CharField(
+                        blank=True,
+                        help_text="A named officer or a department.",
+                        max_length=200,
+                        verbose_name="owner",
+                    ),
+                ),
+                ("target_date", models.DateField(blank=True, db_index=True, null=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("awaiting_allocation", "Awaiting allocation"),
+                            ("in_progress", "In progress"),
+                            ("pending_sign_off", "Pending sign-off"),
+                            ("closed", "Closed"),
+                            ("superseded", "Superseded"),
+                            ("national_dependency", "National dependency"),
+                        ],
+                        default="awaiting_allocation",
+                        max_length=32,
+                    ),
+                ),
+                ("closed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("lock_version", models.PositiveIntegerField(default=1)),
+                (
+                    "closed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owner_user",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Whose 'my actions' list this appears on.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="owned_actions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="owner's account",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="actions",
+                        to="inspections.item",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['item', 'pk'],
+                "ordering": ["item", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ProgressUpdate',
+            name="ProgressUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('written_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('text', models.TextField()),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='inspections.action')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("written_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("text", models.TextField()),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="updates",
+                        to="inspections.action",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['written_at', 'pk'],
+                "ordering": ["written_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Report',
+            name="Report",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=300)),
-                ('report_type', models.CharField(choices=[('peel', 'PEEL inspection'), ('national', 'National or thematic'), ('joint', 'Joint inspection'), ('child_protection', 'Child protection inspection'), ('post_inspection_review', 'Post-inspection review'), ('custody', 'Custody'), ('commissioned', 'Commissioned'), ('other', 'Other')], max_length=32, verbose_name='type')),
-                ('scope', models.CharField(choices=[('this_force', 'This force'), ('several_forces', 'Several forces'), ('all_forces', 'All forces')], max_length=32)),
-                ('published_on', models.DateField(db_index=True, verbose_name='publication date')),
-                ('hmicfrs_url', models.URLField(blank=True, max_length=500, verbose_name='HMICFRS web address')),
-                ('summary', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('lock_version', models.PositiveIntegerField(default=1)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                (
+                    "report_type",
+                    models.CharField(
+                        choices=[
+                            ("peel", "PEEL inspection"),
+                            ("national", "National or thematic"),
+                            ("joint", "Joint inspection"),
+                            ("child_protection", "Child protection inspection"),
+                            ("post_inspection_review", "Post-inspection review"),
+                            ("custody", "Custody"),
+                            ("commissioned", "Commissioned"),
+                            ("other", "Other"),
+                        ],
+                        max_length=32,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("this_force", "This force"),
+                            ("several_forces", "Several forces"),
+                            ("all_forces", "All forces"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                ("published_on", models.DateField(db_index=True, verbose_name="publication date")),
+                (
+                    "hmicfrs_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="HMICFRS web address"),
+                ),
+                ("summary", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("lock_version", models.PositiveIntegerField(default=1)),
             ],
             options={
-                'ordering': ['-published_on', 'title'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('title', ''), _negated=True), name='report_title_not_blank'), models.UniqueConstraint(fields=('title', 'published_on'), name='report_unique_title_per_publication_date')],
+                "ordering": ["-published_on", "title"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("title", ""), _negated=True),
+                        name="report_title_not_blank",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("title", "published_on"),
+                        name="report_unique_title_per_publication_date",
+                    ),
+                ],
             },
         ),
         migrations.AddField(
-            model_name='item',
-            name='report',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='inspections.report'),
+            model_name="item",
+            name="report",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="items",
+                to="inspections.report",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalItem',
+            name="HistoricalItem",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('cause_of_concern', 'Cause of concern'), ('recommendation', 'Recommendation'), ('afi', 'Area for improvement'), ('innovative_practice', 'Innovative practice')], max_length=32)),
-                ('reference', models.CharField(help_text='As printed, e.g. "3.3" or "AFI 2".', max_length=20)),
-                ('position', models.PositiveIntegerField(default=0, help_text='Printed order within the report.')),
-                ('text', models.TextField()),
-                ('addressee', models.CharField(choices=[('this_force', 'This force'), ('all_chief_constables', 'All chief constables'), ('home_office', 'Home Office'), ('npcc', 'NPCC'), ('college_of_policing', 'College of Policing'), ('other', 'Another body')], max_length=32)),
-                ('addressee_other', models.CharField(blank=True, max_length=200, verbose_name='named body')),
-                ('action_required', models.BooleanField(verbose_name='force action required')),
-                ('action_required_reason', models.TextField(blank=True, help_text='Needed when force action differs from what the addressee implies.', verbose_name='reason for overriding')),
-                ('hmicfrs_deadline', models.DateField(blank=True, null=True, verbose_name='HMICFRS deadline')),
-                ('hmicfrs_status', models.CharField(choices=[('awaiting_review', 'Awaiting review'), ('being_progressed', 'Being progressed'), ('complete', 'Complete'), ('superseded', 'Superseded')], default='awaiting_review', max_length=32, verbose_name='HMICFRS status')),
-                ('assurance', models.CharField(blank=True, choices=[('', 'Not yet assessed'), ('assured', 'Assured'), ('partly_assured', 'Partly assured'), ('not_assured', 'Not assured')], default='', max_length=32, verbose_name="office's assurance")),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('lock_version', models.PositiveIntegerField(default=1)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('cause_of_concern', models.ForeignKey(blank=True, db_constraint=False, limit_choices_to={'kind': 'cause_of_concern'}, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='inspections.item')),
-                ('report', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='inspections.report')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("cause_of_concern", "Cause of concern"),
+                            ("recommendation", "Recommendation"),
+                            ("afi", "Area for improvement"),
+                            ("innovative_practice", "Innovative practice"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(help_text='As printed, e.g. "3.3" or "AFI 2".', max_length=20),
+                ),
+                (
+                    "position",
+                    models.PositiveIntegerField(
+                        default=0, help_text="Printed order within the report."
+                    ),
+                ),
+                ("text", models.TextField()),
+                (
+                    "addressee",
+                    models.CharField(
+                        choices=[
+                            ("this_force", "This force"),
+                            ("all_chief_constables", "All chief constables"),
+                            ("home_office", "Home Office"),
+                            ("npcc", "NPCC"),
+                            ("college_of_policing", "College of Policing"),
+                            ("other", "Another body"),
+                        ],
+                        max_length=32,
+                    ),
+                ),
+                (
+                    "addressee_other",
+                    models.CharField(blank=True, max_length=200, verbose_name="named body"),
+                ),
+                ("action_required", models.BooleanField(verbose_name="force action required")),
+                (
+                    "action_required_reason",
+                    models.TextField(
+                        blank=True,
+                        help_text="Needed when force action differs from what the addressee implies.",
+                        verbose_name="reason for overriding",
+                    ),
+                ),
+                (
+                    "hmicfrs_deadline",
+                    models.DateField(blank=True, null=True, verbose_name="HMICFRS deadline"),
+                ),
+                (
+                    "hmicfrs_status",
+                    models.CharField(
+                        choices=[
+                            ("awaiting_review", "Awaiting review"),
+                            ("being_progressed", "Being progressed"),
+                            ("complete", "Complete"),
+                            ("superseded", "Superseded"),
+                        ],
+                        default="awaiting_review",
+                        max_length=32,
+                        verbose_name="HMICFRS status",
+                    ),
+                ),
+                (
+                    "assurance",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Not yet assessed"),
+                            ("assured", "Assured"),
+                            ("partly_assured", "Partly assured"),
+                            ("not_assured", "Not assured"),
+                        ],
+                        default="",
+                        max_length=32,
+                        verbose_name="office's assurance",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("lock_version", models.PositiveIntegerField(default=1)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "cause_of_concern",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        limit_choices_to={"kind": "cause_of_concern"},
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="inspections.item",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="inspections.report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical item',
-                'verbose_name_plural': 'historical items',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical item",
+                "verbose_name_plural": "historical items",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='SignOffEvent',
+            name="SignOffEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decision', models.CharField(choices=[('submitted', 'Submitted for sign-off'), ('closed', 'Signed off and closed'), ('returned', 'Returned')], max_length=16)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('note', models.TextField(blank=True)),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sign_off_events', to='inspections.action')),
-                ('by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Submitted for sign-off"),
+                            ("closed", "Signed off and closed"),
+                            ("returned", "Returned"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("note", models.TextField(blank=True)),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sign_off_events",
+                        to="inspections.action",
+                    ),
+                ),
+                (
+                    "by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='TargetDateChange',
+            name="TargetDateChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('old_date', models.DateField(blank=True, null=True)),
-                ('new_date', models.DateField(blank=True, null=True)),
-                ('reason', models.TextField()),
-                ('changed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='target_changes', to='inspections.action')),
-                ('changed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("old_date", models.DateField(blank=True, null=True)),
+                ("new_date", models.DateField(blank=True, null=True)),
+                ("reason", models.TextField()),
+                ("changed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="target_changes",
+                        to="inspections.action",
+                    ),
+                ),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['changed_at', 'pk'],
+                "ordering": ["changed_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(max_length=32, unique=True)),
-                ('file', models.FileField(blank=True, upload_to=inspections.models.evidence_upload_to)),
-                ('original_name', models.CharField(blank=True, max_length=255)),
-                ('content_type', models.CharField(blank=True, max_length=100)),
-                ('size', models.PositiveBigIntegerField(blank=True, null=True)),
-                ('link', models.URLField(blank=True, max_length=500)),
-                ('description', models.CharField(max_length=300)),
-                ('added_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('action', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='inspections.action')),
-                ('added_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token", models.CharField(max_length=32, unique=True)),
+                (
+                    "file",
+                    models.FileField(blank=True, upload_to=inspections.models.evidence_upload_to),
+                ),
+                ("original_name", models.CharField(blank=True, max_length=255)),
+                ("content_type", models.CharField(blank=True, max_length=100)),
+                ("size", models.PositiveBigIntegerField(blank=True, null=True)),
+                ("link", models.URLField(blank=True, max_length=500)),
+                ("description", models.CharField(max_length=300)),
+                ("added_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "action",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="inspections.action",
+                    ),
+                ),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'evidence',
-                'ordering': ['added_at', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(models.Q(('file', ''), _negated=True), ('link', '')), models.Q(('file', ''), models.Q(('link', ''), _negated=True)), _connector='OR'), name='evidence_is_file_or_link'), models.CheckConstraint(condition=models.Q(('description', ''), _negated=True), name='evidence_described')],
+                "verbose_name_plural": "evidence",
+                "ordering": ["added_at", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(models.Q(("file", ""), _negated=True), ("link", "")),
+                            models.Q(("file", ""), models.Q(("link", ""), _negated=True)),
+                            _connector="OR",
+                        ),
+                        name="evidence_is_file_or_link",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("description", ""), _negated=True),
+                        name="evidence_described",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(('description', ''), _negated=True), name='action_description_not_blank'),
+            model_name="action",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("description", ""), _negated=True),
+                name="action_description_not_blank",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'awaiting_allocation'), models.Q(('owner_name', ''), _negated=True), ('owner_user__isnull', False), _connector='OR'), name='action_allocated_has_owner'),
+            model_name="action",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status", "awaiting_allocation"),
+                    models.Q(("owner_name", ""), _negated=True),
+                    ("owner_user__isnull", False),
+                    _connector="OR",
+                ),
+                name="action_allocated_has_owner",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'closed'), ('closed_at__isnull', False)), models.Q(models.Q(('status', 'closed'), _negated=True), ('closed_at__isnull', True)), _connector='OR'), name='action_closed_iff_closed_at'),
+            model_name="action",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "closed"), ("closed_at__isnull", False)),
+                    models.Q(
+                        models.Q(("status", "closed"), _negated=True), ("closed_at__isnull", True)
+                    ),
+                    _connector="OR",
+                ),
+                name="action_closed_iff_closed_at",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='progressupdate',
-            constraint=models.CheckConstraint(condition=models.Q(('text', ''), _negated=True), name='update_text_not_blank'),
+            model_name="progressupdate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("text", ""), _negated=True), name="update_text_not_blank"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='item',
-            constraint=models.UniqueConstraint(fields=('report', 'kind', 'reference'), name='item_unique_reference_per_kind'),
+            model_name="item",
+            constraint=models.UniqueConstraint(
+                fields=("report", "kind", "reference"), name="item_unique_reference_per_kind"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='item',
-            constraint=models.CheckConstraint(condition=models.Q(('reference', ''), _negated=True), name='item_reference_not_blank'),
+            model_name="item",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("reference", ""), _negated=True),
+                name="item_reference_not_blank",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='item',
-            constraint=models.CheckConstraint(condition=models.Q(('text', ''), _negated=True), name='item_text_not_blank'),
+            model_name="item",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("text", ""), _negated=True), name="item_text_not_blank"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='item',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('addressee', 'other'), _negated=True), models.Q(('addressee_other', ''), _negated=True), _connector='OR'), name='item_other_addressee_named'),
+            model_name="item",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("addressee", "other"), _negated=True),
+                    models.Q(("addressee_other", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="item_other_addressee_named",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='item',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('action_required', True), ('addressee__in', ('this_force', 'all_chief_constables'))), models.Q(('action_required', False), models.Q(('addressee__in', ('this_force', 'all_chief_constables')), _negated=True)), models.Q(('action_required_reason', ''), _negated=True), _connector='OR'), name='item_action_override_has_reason'),
+            model_name="item",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("action_required", True),
+                        ("addressee__in", ("this_force", "all_chief_constables")),
+                    ),
+                    models.Q(
+                        ("action_required", False),
+                        models.Q(
+                            ("addressee__in", ("this_force", "all_chief_constables")), _negated=True
+                        ),
+                    ),
+                    models.Q(("action_required_reason", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="item_action_override_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='item',
-            constraint=models.CheckConstraint(condition=models.Q(('cause_of_concern__isnull', True), ('kind', 'recommendation'), _connector='OR'), name='item_only_recommendations_under_cause_of_concern'),
+            model_name="item",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("cause_of_concern__isnull", True), ("kind", "recommendation"), _connector="OR"
+                ),
+                name="item_only_recommendations_under_cause_of_concern",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='signoffevent',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('decision', 'returned'), _negated=True), models.Q(('note', ''), _negated=True), _connector='OR'), name='sign_off_return_has_reason'),
+            model_name="signoffevent",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("decision", "returned"), _negated=True),
+                    models.Q(("note", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="sign_off_return_has_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='targetdatechange',
-            constraint=models.CheckConstraint(condition=models.Q(('reason', ''), _negated=True), name='target_change_has_reason'),
+            model_name="targetdatechange",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("reason", ""), _negated=True), name="target_change_has_reason"
+            ),
         ),
     ]

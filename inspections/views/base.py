@@ -1,4 +1,4 @@
-"""The one pattern every form view follows: parse, call one service, report errors without saving."""
+"""The pattern every form view follows: parse, call one service, show errors without saving."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError

@@ -42,7 +42,11 @@ class ItemCreateView(ServiceFormView):
         self.page_title = f"Add an item to {self.report.title}"
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "report": self.report, "instance": Item(report=self.report)}
+        return {
+            **super().get_form_kwargs(),
+            "report": self.report,
+            "instance": Item(report=self.report),
+        }
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
@@ -53,7 +57,9 @@ class ItemCreateView(ServiceFormView):
         return super().get_context_data(report=self.report, **kwargs)
 
     def perform(self, form):
-        return services.item_create(report=self.report, by=self.request.user, **_item_fields(form.cleaned_data))
+        return services.item_create(
+            report=self.report, by=self.request.user, **_item_fields(form.cleaned_data)
+        )
 
     def get_success_url(self, result):
         if "add_another" in self.request.POST:

@@ -16,7 +16,9 @@ class ReportListView(RoleRequiredMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        self.filter_form = ReportFilterForm(self.request.GET or None, years=selectors.report_years())
+        self.filter_form = ReportFilterForm(
+            self.request.GET or None, years=selectors.report_years()
+        )
         data = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
         return selectors.report_list(
             q=data.get("q", ""),

@@ -44,8 +44,11 @@ class SignOffView(ActionFormView):
 
     def perform(self, form):
         data = form.cleaned_data
-        common = {"action": self.action, "by": self.request.user,
-                  "expected_version": data["lock_version"]}
+        common = {
+            "action": self.action,
+            "by": self.request.user,
+            "expected_version": data["lock_version"],
+        }
         if data["decision"] == "close":
             self.success_message = "Signed off: the action is closed."
             return services.action_sign_off(note=data["note"], **common)

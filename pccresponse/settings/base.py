@@ -135,7 +135,20 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {}
 
-EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+# Django 6.1's MAILERS replaces EMAIL_BACKEND/EMAIL_HOST...; the test runner swaps every mailer
+# for the in-memory outbox.
+MAILERS = {
+    "default": {
+        "BACKEND": env(
+            "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend"
+        ),
+        "OPTIONS": {
+            "host": env("DJANGO_EMAIL_HOST", default="localhost"),
+            "port": env.int("DJANGO_EMAIL_PORT", default=25),
+            "use_tls": env.bool("DJANGO_EMAIL_USE_TLS", default=False),
+        },
+    }
+}
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="pccresponse@localhost")
 
 LOGGING = {
@@ -143,4 +156,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+    # Django's own default config also prints to the console; one copy is enough.
+    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }

@@ -1,13 +1,12 @@
-"""Local development: `make run`. SQLite in the project folder and a Redis that `make run` starts."""
+"""Local development (`make run`): SQLite in the project folder, a Redis `make run` starts."""
 
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "local-development-only-not-secret")
 os.environ.setdefault("DJANGO_DEBUG", "true")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
-os.environ.setdefault("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
-from .base import *  # noqa: E402,F403
+from .base import *  # noqa: F403
 
 # The demo users' shared password is accepted here only (see accounts.demo).
 DEMO_LOGINS_ENABLED = True
@@ -15,3 +14,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "accounts.backends.DemoLoginBackend",
 ]
+
+# Emails are printed to the console that `make run` shows.
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+
+# Serve static files from the app folders (no collectstatic step) in development and tests.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,4 +1,4 @@
-"""The test suite: PostgreSQL and Redis started on loopback ports by `make test` (scripts/services.sh)."""
+"""The test suite: PostgreSQL and Redis on loopback ports, started by scripts/services.sh."""
 
 import os
 
@@ -8,10 +8,14 @@ os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 # from that thread are still plain synchronous calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from .base import *  # noqa: E402,F403
+from .base import *  # noqa: F403
 
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default="/tmp/pccresponse-test-media")  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = False
 DEMO_LOGINS_ENABLED = False
+
+# Serve static files from the app folders (no collectstatic step) in development and tests.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

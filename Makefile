@@ -1,0 +1,64 @@
+# Everything works from a clean clone: each target installs what it needs first, and a
+# second run finds it all in place and does nothing.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+UV_VERSION := 0.13.8
+UV := .tools/bin/uv
+# WeasyPrint needs Pango and fonts; the browser tests use Debian's Chromium; the PDF tests
+# read WeasyPrint's output with poppler; make test runs its own PostgreSQL, make run Redis.
+APT_PACKAGES := redis-server chromium poppler-utils fonts-liberation fonts-dejavu-core \
+	libpango-1.0-0 libpangoft2-1.0-0 postgresql
+PYTEST_ARGS ?=
+
+.PHONY: help install system-packages tools venv run test pytest lint clean
+
+help:
+	@echo "make run    install, migrate, load the demo data and serve on http://127.0.0.1:$${PORT:-8000}/"
+	@echo "make test   install, lint, then pytest against a throwaway PostgreSQL and Redis"
+	@echo "            (PYTEST_ARGS='-x -k name' passes arguments to pytest)"
+	@echo "make pytest the same without the lint step"
+	@echo "make lint   ruff, djlint and a check for missing migrations"
+	@echo "make clean  remove the venvs, the SQLite database, uploads and collected static files"
+
+install: system-packages venv
+
+system-packages:
+	@scripts/install-system-packages.sh $(APT_PACKAGES)
+
+# uv pinned to the version that wrote uv.lock, in a venv of its own so it never depends on
+# what the machine's pip or PATH offers.
+tools:
+	@if [[ "$$($(UV) --version 2>/dev/null)" != "uv $(UV_VERSION)"* ]]; then \
+		rm -rf .tools; \
+		"$$(scripts/find-python.sh)" -m venv .tools; \
+		.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); \
+	fi
+
+# --frozen: install exactly uv.lock, never re-resolve. No Python downloads: the registries
+# reachable here don't serve them, so a missing Python must fail loudly instead.
+venv: tools
+	@UV_PYTHON_DOWNLOADS=never $(UV) sync --frozen --quiet --python "$$(scripts/find-python.sh)"
+
+run: install
+	scripts/run.sh
+
+# CI calls only `make test`, so it lints too, first, to fail fast.
+test: install lint
+	scripts/services.sh .venv/bin/pytest $(PYTEST_ARGS)
+
+pytest: install
+	scripts/services.sh .venv/bin/pytest $(PYTEST_ARGS)
+
+# makemigrations only needs some database to compare against, never the real one.
+lint: venv
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/djlint templates --check
+	.venv/bin/djlint templates --lint
+	DJANGO_SETTINGS_MODULE=pccresponse.settings.test DATABASE_URL=sqlite://:memory: \
+		.venv/bin/python manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf .venv .tools db.sqlite3 private-media staticfiles var
