@@ -6,6 +6,7 @@ an EditConflict that says who changed what since.
 """
 
 from django.db import models, transaction
+from django.utils.text import Truncator
 
 from .errors import EditConflict
 
@@ -26,7 +27,9 @@ def changes_since(instance: models.Model, version: int) -> list[str]:
             continue
         delta = record.diff_against(previous, excluded_fields=_NOT_SHOWN)
         fields = ", ".join(
-            str(instance._meta.get_field(change.field).verbose_name) for change in delta.changes
+            f"{instance._meta.get_field(change.field).verbose_name} to "
+            f"\u201c{Truncator(str(change.new)).chars(60)}\u201d"
+            for change in delta.changes
         )
         who = record.history_user.get_username() if record.history_user else "someone"
         described.append(f"{who} changed {fields or 'nothing visible'}")
@@ -40,7 +43,7 @@ def save_versioned(instance: models.Model, *, expected_version: int | None = Non
     expected = instance.lock_version if expected_version is None else expected_version
     stored = type(instance).objects.select_for_update().only("lock_version").get(pk=instance.pk)
     if stored.lock_version != expected:
-        raise EditConflict(instance, changes_since(instance, expected))
-    instance.lock_version = expected + 1
+        raise EditConflict(instance, changes_since(instance, expected), stored.lock_version)
     instance.full_clean()
+    instance.lock_version = expected + 1
     instance.save()

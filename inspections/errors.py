@@ -14,11 +14,14 @@ class InvalidTransition(ValidationError):
 class EditConflict(ValidationError):
     """Someone else saved the same record after this editor loaded it."""
 
-    def __init__(self, instance, changes: list[str]):
+    def __init__(self, instance, changes: list[str], current_version: int):
         self.changes = changes
+        #: The version now stored: a form re-shown with it lets the editor save over it knowingly.
+        self.current_version = current_version
         summary = "; ".join(changes) if changes else "it was changed"
         super().__init__(
             f"Not saved: someone else changed this {instance._meta.verbose_name} while you were "
-            f"editing ({summary}). Review their change below and make yours again.",
+            f"editing ({summary}). Your edits are still in the form: check them against theirs, "
+            "then save again to apply yours.",
             code="edit_conflict",
         )

@@ -7,10 +7,10 @@ from django.contrib.auth import get_user_model
 
 from accounts.roles import Role
 
-from .choices import ItemKind, ReportType
+from .choices import ActionStatus, Addressee, ItemKind, ReportType
 from .evidence import ALLOWED_DESCRIPTION, ALLOWED_TYPES
 from .models import Action, Item, Report
-from .services import EDITABLE_STATUSES
+from .services import BODY_NOT_NAMED, EDITABLE_STATUSES, ONLY_RECOMMENDATIONS, OWNER_NEEDED
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -95,6 +95,15 @@ class ItemForm(CrispyMixin, VersionedMixin, forms.ModelForm):
     def clean_position(self):
         return self.cleaned_data.get("position") or 0
 
+    def clean(self):
+        # Said here in words; otherwise the model's constraint reports only its own name.
+        cleaned = super().clean()
+        if cleaned.get("addressee") == Addressee.OTHER and not cleaned.get("addressee_other"):
+            self.add_error("addressee_other", BODY_NOT_NAMED)
+        if cleaned.get("cause_of_concern") and cleaned.get("kind") != ItemKind.RECOMMENDATION:
+            self.add_error("cause_of_concern", ONLY_RECOMMENDATIONS)
+        return cleaned
+
 
 class OversightForm(CrispyMixin, VersionedMixin, forms.ModelForm):
     class Meta:
@@ -126,6 +135,14 @@ class ActionForm(CrispyMixin, VersionedMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["owner_user"].queryset = _force_users()
         self.fields["owner_user"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+    def clean(self):
+        # Said here in words; otherwise the model's constraint reports only its own name.
+        cleaned = super().clean()
+        unowned = not cleaned.get("owner_name") and not cleaned.get("owner_user")
+        if unowned and cleaned.get("status", "") not in ("", ActionStatus.AWAITING_ALLOCATION):
+            self.add_error("owner_name", OWNER_NEEDED)
+        return cleaned
 
 
 class ActionCreateForm(ActionForm):

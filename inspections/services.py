@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .choices import ActionStatus, Addressee, ItemKind, SignOffDecision
+from .choices import FINISHED_STATUSES, ActionStatus, Addressee, ItemKind, SignOffDecision
 from .concurrency import save_versioned
 from .errors import InvalidTransition
 from .evidence import check_upload
@@ -24,6 +24,14 @@ from .models import (
 )
 
 User = AbstractBaseUser
+
+#: Messages for rules the forms also check, so both say the same thing.
+BODY_NOT_NAMED = "Name the body this item is addressed to."
+ONLY_RECOMMENDATIONS = "Only a recommendation can sit under a cause of concern."
+OWNER_NEEDED = (
+    "Name the owner (an officer or a department) or choose their account: only an action "
+    "awaiting allocation may have none."
+)
 
 
 def _strip(instance, *names: str) -> None:
@@ -71,14 +79,12 @@ def _check_item_fields(item: Item) -> None:
     """The item's rules in words; the model's constraints hold the same rules in the database."""
     _strip(item, "reference", "text", "addressee_other")
     if item.addressee == Addressee.OTHER and not item.addressee_other:
-        raise ValidationError({"addressee_other": "Name the body this item is addressed to."})
+        raise ValidationError({"addressee_other": BODY_NOT_NAMED})
     parent = item.cause_of_concern
     if parent is None:
         return
     if item.kind != ItemKind.RECOMMENDATION:
-        raise ValidationError(
-            {"cause_of_concern": "Only a recommendation can sit under a cause of concern."}
-        )
+        raise ValidationError({"cause_of_concern": ONLY_RECOMMENDATIONS})
     if parent.kind != ItemKind.CAUSE_OF_CONCERN:
         raise ValidationError({"cause_of_concern": "Choose a cause of concern, not another item."})
     if parent.report_id != item.report_id:
@@ -121,6 +127,10 @@ def item_update(
         setattr(item, name, value)
     _apply_action_required(item, action_required, action_required_reason)
     _check_item_fields(item)
+    if not item.action_required and item.actions.exclude(status__in=FINISHED_STATUSES).exists():
+        raise ValidationError(
+            {"action_required": "This item has open force actions: close or supersede them first."}
+        )
     item._history_user = by
     save_versioned(item, expected_version=expected_version)
     return item
@@ -159,12 +169,7 @@ def _check_action_fields(action: Action) -> None:
     _strip(action, "description", "owner_name")
     unowned = not action.owner_name and action.owner_user is None
     if unowned and action.status != ActionStatus.AWAITING_ALLOCATION:
-        raise ValidationError(
-            {
-                "owner_name": "Name the owner (an officer or a department) or choose their "
-                "account: only an action awaiting allocation may have none."
-            }
-        )
+        raise ValidationError({"owner_name": OWNER_NEEDED})
 
 
 @transaction.atomic

@@ -187,7 +187,11 @@ def build_path(route: Route, params: dict[str, object]) -> str:
         else:
             positional = iter(_POSITIONAL_PARAMS)
             regex = pattern.regex.pattern.removeprefix("^").removesuffix("$")
-            parts.append(_REGEX_GROUP.sub(lambda m: str(params[m[1] or next(positional)]), regex))
+            parts.append(
+                _REGEX_GROUP.sub(
+                    lambda m, positional=positional: str(params[m[1] or next(positional)]), regex
+                )
+            )
     url = "/" + "".join(parts)
     match = resolve(url)
     assert match.func is route.callback, f"{url} built for {route.label} resolves to {match}"
@@ -309,8 +313,9 @@ def _expected_in_admin(route: Route, persona: str, method: str) -> Outcome:
     if persona == ANONYMOUS:
         if route.label == "admin:login":
             return Outcome(_only(200))
-        # To a login page either way: the admin's own for the site-wide views (which Django
-        # marks login_not_required), the project's (LoginRequiredMiddleware) for the rest.
+        # LoginRequiredMiddleware answers first, sending them to a login page either way: the
+        # admin's for the site-wide views (the admin gives those a login_url), the project's
+        # (settings.LOGIN_URL) for the models' pages.
         logins = (admin_login, resolve_url(settings.LOGIN_URL))
         return Outcome(_only(302), redirect_to=logins, with_next=True)
     if persona == "superuser":
@@ -543,12 +548,18 @@ def writer_for(name: str) -> str:
 
 def test_every_write_url_has_valid_data():
     assert set(WRITE_URLS) == {
-        "inspections:" + n
-        for n in (
-            "report_create report_update item_create item_update item_oversight action_create "
-            "action_update action_target_date update_create evidence_create action_submit "
-            "action_sign_off"
-        ).split()
+        "inspections:report_create",
+        "inspections:report_update",
+        "inspections:item_create",
+        "inspections:item_update",
+        "inspections:item_oversight",
+        "inspections:action_create",
+        "inspections:action_update",
+        "inspections:action_target_date",
+        "inspections:update_create",
+        "inspections:evidence_create",
+        "inspections:action_submit",
+        "inspections:action_sign_off",
     }
 
 

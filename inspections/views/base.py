@@ -8,6 +8,8 @@ from django.views.generic import FormView
 
 from accounts.roles import RoleRequiredMixin
 
+from ..errors import EditConflict
+
 
 def attach_errors(form, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: field errors by field, the rest on top."""
@@ -36,6 +38,13 @@ class ServiceFormView(RoleRequiredMixin, FormView):
         try:
             with transaction.atomic():
                 result = self.perform(form)
+        except EditConflict as conflict:
+            # Keep the editor's input, but against the version now stored, so that a second
+            # save, made after reading the message, is a deliberate overwrite.
+            form.data = form.data.copy()
+            form.data[form.add_prefix("lock_version")] = conflict.current_version
+            form.add_error(None, conflict)
+            return self.form_invalid(form)
         except ValidationError as error:
             attach_errors(form, error)
             return self.form_invalid(form)

@@ -19,7 +19,9 @@ class ReportListView(RoleRequiredMixin, ListView):
         self.filter_form = ReportFilterForm(
             self.request.GET or None, years=selectors.report_years()
         )
-        data = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        # Apply every filter that is valid: a year with no reports must not also drop the search.
+        self.filter_form.is_valid()
+        data = getattr(self.filter_form, "cleaned_data", {})
         return selectors.report_list(
             q=data.get("q", ""),
             report_type=data.get("report_type", ""),

@@ -74,6 +74,7 @@ class Browsing:
 
     browser: object
     base_url: str
+    name: str = "page"
     loads: list[PageLoad] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     checked_urls: list[str] = field(default_factory=list)
@@ -165,8 +166,11 @@ class Visitor:
         """Run axe on the page now shown, and fail on anything the browser has reported."""
         self.page.wait_for_load_state("load")
         if SCREENSHOTS:
-            name = f"{len(self.browsing.checked_urls):02d}-{re.sub(r'[^a-z0-9]+', '-', self.page.url.lower())}"
-            self.page.screenshot(path=os.path.join(SCREENSHOTS, f"{name[:80]}.png"), full_page=True)
+            path = re.sub(r"[^a-z0-9]+", "-", self.page.url.removeprefix(self.browsing.base_url).lower())
+            name = f"{self.browsing.name}-{len(self.browsing.checked_urls):02d}{path}"[:120]
+            self.page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}.png"), full_page=True)
+        # What a click would show is checked too: open every <details> first.
+        self.page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
         results = assert_accessible(self.page)
         latest = [load for load in self.browsing.loads if load.url == self.page.url]
         assert latest, f"{self.page.url} was checked but no load of it was recorded"
@@ -211,7 +215,7 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture
 def browsing(request, chromium, live_server):
-    session = Browsing(browser=chromium, base_url=live_server.url)
+    session = Browsing(browser=chromium, base_url=live_server.url, name=request.node.name)
     yield session
     for context in session.contexts:
         context.close()

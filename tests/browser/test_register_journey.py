@@ -91,8 +91,8 @@ def test_a_recommendation_goes_from_the_report_to_a_signed_off_action(
     opcc.expect_heading(TITLE)
     items = opcc.main.get_by_role("table")
     expect(items.get_by_role("row")).to_have_count(3)
-    expect(items.get_by_role("row", name=re.compile(r"^1 Recommendation"))).to_contain_text("None yet")
-    expect(items.get_by_role("row", name=re.compile(r"^2 Recommendation"))).to_contain_text(
+    expect(items.get_by_role("row", name=re.compile(r"^Recommendation 1 "))).to_contain_text("None yet")
+    expect(items.get_by_role("row", name=re.compile(r"^Recommendation 2 "))).to_contain_text(
         "No force action needed"
     )
 
@@ -103,7 +103,7 @@ def test_a_recommendation_goes_from_the_report_to_a_signed_off_action(
     # --- The force records an action, an update and evidence, and submits it -------------------
     force = visit(force_officer)
     force.follow_link(TITLE)
-    force.follow_link("1")
+    force.follow_link("Recommendation 1")
     force.expect_heading("Recommendation 1")
     expect(force.main).to_contain_text("No actions recorded yet.")
     force.follow_link("Add an action")
@@ -142,9 +142,7 @@ def test_a_recommendation_goes_from_the_report_to_a_signed_off_action(
         "Add evidence of completion before submitting for sign-off."
     )
     assert Action.objects.get().status == ActionStatus.IN_PROGRESS
-    force.follow_link("Recommendation 1", within=page.get_by_role("navigation", name="Breadcrumb"))
-
-    force.follow_link("Add evidence to action 1")
+    force.follow_link("Add evidence")
     force.expect_heading("Add evidence: Recommendation 1")
     pdf = tmp_path / "missing-children-protocol.pdf"
     pdf.write_bytes(one_page_pdf("Missing children protocol, agreed by the safeguarding board"))
@@ -172,6 +170,9 @@ def test_a_recommendation_goes_from_the_report_to_a_signed_off_action(
     expect(row).to_contain_text("Pending sign-off")
     deputy.follow(row.get_by_role("link", name=re.compile("^Review")))
     deputy.expect_heading("Sign off: Recommendation 1")
+    under_review = deputy.main.get_by_role("article")
+    expect(under_review.get_by_role("heading", level=3)).to_contain_text("Action: Pending sign-off")
+    expect(under_review.get_by_role("link")).to_have_text([EVIDENCE])  # no buttons: the form decides
     expect(deputy.main).to_contain_text(EVIDENCE)
     expect(deputy.main).to_contain_text("Protocol agreed and in use since April.")
     deputy.page.get_by_label("Sign off and close").check()
@@ -190,10 +191,10 @@ def test_a_recommendation_goes_from_the_report_to_a_signed_off_action(
     # --- A JASP member reads it, and can change nothing ----------------------------------------
     panel = visit(jasp)
     panel.follow_link(TITLE)
-    expect(panel.main.get_by_role("row", name=re.compile(r"^1 Recommendation"))).to_contain_text(
+    expect(panel.main.get_by_role("row", name=re.compile(r"^Recommendation 1 "))).to_contain_text(
         "1 of 1 closed"
     )
-    panel.follow_link("1")
+    panel.follow_link("Recommendation 1")
     panel.expect_heading("Recommendation 1")
     card = panel.main.get_by_role("article", name=re.compile("^Action 1"))
     expect(card.get_by_role("heading", level=3)).to_contain_text("Action 1: Closed")
@@ -277,3 +278,7 @@ def test_the_register_can_be_searched_and_filtered(visit, jasp):
     page.get_by_label("Search titles").fill("no such report")
     reader.press("Filter")
     expect(reader.main).to_contain_text("No reports match.")
+
+    reader.follow_link("Clear the filter")
+    expect(table.locator("caption")).to_have_text("4 reports")
+    expect(page.get_by_label("Only reports with open items")).not_to_be_checked()

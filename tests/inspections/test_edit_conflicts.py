@@ -213,9 +213,28 @@ def test_the_second_report_form_is_shown_again_with_who_changed_what(
     assert refused.status_code == 200
     assert "Nothing was saved" in refused.text
     assert "someone else changed this report while you were editing" in refused.text
-    assert "olivia changed title" in refused.text
+    assert "olivia changed title to \u201cThe first editor&#x27;s title\u201d" in refused.text
     assert row_counts() == before
     assert Report.objects.get(pk=report.pk).title == "The first editor's title"
+
+
+def test_after_a_conflict_the_editor_keeps_their_input_and_can_save_it_deliberately(
+    report, opcc_staff, second_opcc_staff
+):
+    url = reverse("inspections:report_update", args=[report.pk])
+    first, second = client_for(opcc_staff), client_for(second_opcc_staff)
+    first.post(url, report_form_data(report, title="The first editor's title"))
+
+    refused = second.post(url, report_form_data(report, title="The second editor's title"))
+    form = refused.context["form"]
+    assert form["title"].value() == "The second editor's title"
+    assert form["lock_version"].value() == 2
+
+    resubmitted = second.post(
+        url, report_form_data(report, title="The second editor's title", lock_version=2)
+    )
+    assert resubmitted.status_code == 302
+    assert Report.objects.get(pk=report.pk).title == "The second editor's title"
 
 
 def item_form_data(item, **changes):

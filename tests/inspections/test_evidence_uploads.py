@@ -1,5 +1,8 @@
 """Evidence files: checked by contents, stored with no public address, streamed to readers."""
 
+import io
+import zipfile
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -60,6 +63,35 @@ def test_a_png_is_accepted(action, force_officer):
     evidence = add(action, force_officer, SimpleUploadedFile("Screenshot.PNG", PNG))
 
     assert Evidence.objects.get(pk=evidence.pk).content_type == "image/png"
+
+
+def word_document() -> bytes:
+    """A .docx laid out as Word writes one: a zip whose first entries are the package parts."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as document:
+        document.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        document.writestr("_rels/.rels", "<Relationships/>")
+        document.writestr("word/document.xml", "<w:document><w:body/></w:document>")
+    return buffer.getvalue()
+
+
+def test_a_word_document_is_accepted(action, force_officer):
+    upload = SimpleUploadedFile("Action plan.docx", word_document())
+
+    evidence = add(action, force_officer, upload)
+
+    assert evidence.content_type == (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+
+
+def test_a_word_document_named_as_a_spreadsheet_is_refused(action, force_officer, row_counts):
+    before = row_counts()
+
+    with pytest.raises(ValidationError):
+        add(action, force_officer, SimpleUploadedFile("figures.xlsx", word_document()))
+
+    assert row_counts() == before
 
 
 def test_a_plain_text_file_is_accepted(action, force_officer):

@@ -384,3 +384,23 @@ def test_the_database_refuses_an_afi_under_a_cause_of_concern(report):
 def test_the_database_refuses_a_blank_report_title(report):
     with pytest.raises(IntegrityError), transaction.atomic():
         Report.objects.filter(pk=report.pk).update(title="")
+
+
+def test_an_item_with_open_actions_cannot_be_switched_to_needing_no_force_action(
+    action, opcc_staff, row_counts
+):
+    item = action.item
+    before = row_counts()
+
+    with pytest.raises(ValidationError) as refused:
+        services.item_update(
+            item=item,
+            by=opcc_staff,
+            expected_version=item.lock_version,
+            action_required=False,
+            action_required_reason="HMICFRS withdrew it",
+        )
+
+    assert "open force actions" in str(refused.value)
+    assert row_counts() == before
+    assert Item.objects.get(pk=item.pk).action_required is True
