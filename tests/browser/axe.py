@@ -37,15 +37,16 @@ def run_axe(page) -> dict:
     """Run axe on the page as it is now; returns the counts and the violations."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(axe_source())
-    return page.evaluate(RUN, {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]})
+    return page.evaluate(
+        RUN, {"runOnly": {"type": "tag", "values": TAGS}, "resultTypes": ["violations"]}
+    )
 
 
 def format_violations(violations: list[dict]) -> str:
     lines = []
     for violation in violations:
-        lines.append(
-            f"- {violation['id']} ({violation['impact']}): {violation['help']} <{violation['helpUrl']}>"
-        )
+        rule, impact, help_, url = (violation[k] for k in ("id", "impact", "help", "helpUrl"))
+        lines.append(f"- {rule} ({impact}): {help_} <{url}>")
         for node in violation["nodes"]:
             summary = " ".join((node["summary"] or "").split())
             lines.append(f"    {node['target']}: {summary}")

@@ -8,6 +8,7 @@ reported a JavaScript error, a console error or a Content-Security-Policy violat
 import os
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
@@ -46,7 +47,11 @@ document.addEventListener("securitypolicyviolation", event => {
 @pytest.fixture(scope="session")
 def chromium():
     if not os.path.exists(CHROMIUM):
-        pytest.skip(f"no Chromium at {CHROMIUM} (set PLAYWRIGHT_CHROMIUM_EXECUTABLE)")
+        # Named explicitly (as scripts/services.sh does), a missing browser is an error.
+        message = f"no Chromium at {CHROMIUM} (set PLAYWRIGHT_CHROMIUM_EXECUTABLE)"
+        if "PLAYWRIGHT_CHROMIUM_EXECUTABLE" in os.environ:
+            pytest.fail(message)
+        pytest.skip(message)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
@@ -81,17 +86,23 @@ class Browsing:
     contexts: list = field(default_factory=list)
 
     def visitor(self) -> "Visitor":
-        context = self.browser.new_context(base_url=self.base_url, locale="en-GB", accept_downloads=True)
+        context = self.browser.new_context(
+            base_url=self.base_url, locale="en-GB", accept_downloads=True
+        )
         context.set_default_timeout(10_000)
         self.contexts.append(context)
         context.expose_binding(
-            "reportCspViolation", lambda _source, text: self.problems.append(f"CSP violation: {text}")
+            "reportCspViolation",
+            lambda _source, text: self.problems.append(f"CSP violation: {text}"),
         )
         context.add_init_script(CSP_LISTENER)
         page = context.new_page()
         visitor = Visitor(page=page, browsing=self)
         page.on("load", lambda p: self.loads.append(PageLoad(p.url)))
-        page.on("pageerror", lambda error: self.problems.append(f"JavaScript error on {page.url}: {error}"))
+        page.on(
+            "pageerror",
+            lambda error: self.problems.append(f"JavaScript error on {page.url}: {error}"),
+        )
         page.on("console", visitor.on_console)
         page.on("requestfailed", self.on_request_failed)
         page.on("response", visitor.on_response)
@@ -119,23 +130,25 @@ class Visitor:
 
     page: Page
     browsing: Browsing
-    #: Paths the test expects an error status from; their "failed to load" console lines are fine.
+    #: Paths the test expects an error status from (see `goto`); nothing else may answer >= 400.
     expected_errors: set[str] = field(default_factory=set)
+
+    def expected_error(self, url: str) -> bool:
+        return urlsplit(url).path in self.expected_errors
 
     def on_console(self, message):
         if message.type not in ("error", "warning"):
             return
-        text = message.text
-        if re.match(r"Failed to load resource: the server responded with a status of 403", text):
-            url = message.location.get("url", "")
-            if any(url.endswith(path) for path in self.expected_errors):
-                return
         source = message.location.get("url") or self.page.url
-        self.browsing.problems.append(f"Console {message.type} from {source}: {text}")
+        if message.text.startswith("Failed to load resource") and self.expected_error(source):
+            return
+        self.browsing.problems.append(f"Console {message.type} from {source}: {message.text}")
 
     def on_response(self, response):
-        if response.request.resource_type != "document" and response.status >= 400:
-            self.browsing.problems.append(f"{response.status} for {response.url}")
+        if response.status >= 400 and not (
+            response.request.resource_type == "document" and self.expected_error(response.url)
+        ):
+            self.browsing.problems.append(f"HTTP {response.status} for {response.url}")
 
     # --- Navigation: each of these ends by checking the page it arrives at ----------------------
 
@@ -165,8 +178,11 @@ class Visitor:
     def check(self):
         """Run axe on the page now shown, and fail on anything the browser has reported."""
         self.page.wait_for_load_state("load")
+        self.browsing.assert_no_problems()
         if SCREENSHOTS:
-            path = re.sub(r"[^a-z0-9]+", "-", self.page.url.removeprefix(self.browsing.base_url).lower())
+            path = re.sub(
+                r"[^a-z0-9]+", "-", self.page.url.removeprefix(self.browsing.base_url).lower()
+            )
             name = f"{self.browsing.name}-{len(self.browsing.checked_urls):02d}{path}"[:120]
             self.page.screenshot(path=os.path.join(SCREENSHOTS, f"{name}.png"), full_page=True)
         # What a click would show is checked too: open every <details> first.
@@ -185,9 +201,6 @@ class Visitor:
     def main(self):
         return self.page.get_by_role("main")
 
-    def heading(self, level: int = 1):
-        return self.page.get_by_role("heading", level=level)
-
     def expect_heading(self, text: str, *, level: int = 1):
         expect(self.page.get_by_role("heading", level=level, name=text, exact=True)).to_be_visible()
 
@@ -201,7 +214,9 @@ class Visitor:
         self.page.get_by_label("Password").fill(PASSWORD)
         self.press("Sign in")
         self.expect_heading("Register of HMICFRS reports")
-        expect(self.page.get_by_role("navigation", name="Main")).to_contain_text(user.get_full_name())
+        expect(self.page.get_by_role("navigation", name="Main")).to_contain_text(
+            user.get_full_name()
+        )
         return self
 
 
