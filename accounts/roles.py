@@ -27,6 +27,14 @@ ACTION_EDITORS = frozenset({Role.FORCE_STAFF, Role.DCC})
 SIGN_OFF = frozenset({Role.DCC})
 #: Who records HMICFRS's own status of an item and the office's assurance.
 ASSURANCE_EDITORS = frozenset({Role.OPCC_STAFF})
+#: Who drafts, submits and publishes section 55 responses.
+RESPONSE_DRAFTERS = frozenset({Role.OPCC_STAFF})
+#: Who approves a response or returns it.
+RESPONSE_APPROVERS = frozenset({Role.PCC})
+#: Who enters the Chief Constable's comments.
+CC_COMMENTERS = frozenset({Role.FORCE_STAFF, Role.DCC})
+#: Who may read a response's drafts and versions before it is published.
+DRAFT_READERS = frozenset({Role.OPCC_STAFF, Role.PCC})
 
 
 def user_roles(user) -> frozenset[Role]:

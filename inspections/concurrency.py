@@ -5,6 +5,8 @@ the row, compares, and either writes (bumping the version, recording history) or
 an EditConflict that says who changed what since.
 """
 
+from collections.abc import Callable
+
 from django.db import models, transaction
 from django.utils.text import Truncator
 
@@ -37,13 +39,19 @@ def changes_since(instance: models.Model, version: int) -> list[str]:
 
 
 @transaction.atomic
-def save_versioned(instance: models.Model, *, expected_version: int | None = None) -> None:
+def save_versioned(
+    instance: models.Model,
+    *,
+    expected_version: int | None = None,
+    describe_changes: Callable[[models.Model, int], list[str]] = changes_since,
+) -> None:
     """Save `instance`, bumping its lock_version; refuse if the stored version is not the expected
-    one (defaults to the version the instance was loaded with)."""
+    one (defaults to the version the instance was loaded with). `describe_changes` says what
+    others changed since, for the message; by default from the django-simple-history records."""
     expected = instance.lock_version if expected_version is None else expected_version
     stored = type(instance).objects.select_for_update().only("lock_version").get(pk=instance.pk)
     if stored.lock_version != expected:
-        raise EditConflict(instance, changes_since(instance, expected), stored.lock_version)
+        raise EditConflict(instance, describe_changes(instance, expected), stored.lock_version)
     instance.full_clean()
     instance.lock_version = expected + 1
     instance.save()

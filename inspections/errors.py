@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 
 
 class InvalidTransition(ValidationError):
-    def __init__(self, current, wanted):
+    def __init__(self, current, wanted, noun: str = "action"):
         super().__init__(
-            f"This action is {current.label.lower()}, so it cannot become {wanted.label.lower()}.",
+            f"This {noun} is {current.label.lower()}, so it cannot become {wanted.label.lower()}.",
             code="invalid_transition",
         )
 

@@ -25,6 +25,19 @@ from .models import (
 
 User = AbstractBaseUser
 
+
+class _ResponsesHooks:
+    """The section 55 response follows its report (created with it, deadline moved with its
+    date, annex grown with its items). Imported on first use: responses depends on this app."""
+
+    def __getattr__(self, name):
+        from responses import services
+
+        return getattr(services, name)
+
+
+responses = _ResponsesHooks()
+
 #: Messages for rules the forms also check, so both say the same thing.
 BODY_NOT_NAMED = "Name the body this item is addressed to."
 ONLY_RECOMMENDATIONS = "Only a recommendation can sit under a cause of concern."
@@ -52,6 +65,7 @@ def report_create(*, by: User, **fields) -> Report:
     report._history_user = by
     report.full_clean()
     report.save()
+    responses.response_open_for_report(report=report)
     return report
 
 
@@ -62,6 +76,7 @@ def report_update(*, report: Report, by: User, expected_version: int, **fields) 
     _strip(report, "title")
     report._history_user = by
     save_versioned(report, expected_version=expected_version)
+    responses.response_refresh_deadline(report=report)
     return report
 
 
@@ -110,6 +125,7 @@ def item_create(
     item._history_user = by
     item.full_clean()
     item.save()
+    responses.response_for_new_item(item=item)
     return item
 
 

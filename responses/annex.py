@@ -1,0 +1,40 @@
+"""The annex's suggested lines, built from the report's items and the force's actions."""
+
+from inspections.choices import ItemKind
+from inspections.models import Item
+
+from .choices import Explanation
+
+
+def _describe(actions) -> str:
+    return "\n\n".join(action.description for action in actions)
+
+
+def suggested_entry(item: Item) -> dict:
+    """A starting point the office can change: recommendations to other bodies get the usual
+    line; the force's own get what its actions say (taken if all are closed, else proposed)."""
+    if not item.action_required:
+        return {
+            "explanation": Explanation.OTHER_BODY,
+            "text": (
+                f"This recommendation is addressed to {item.addressee_label}. The force will act "
+                "on any resulting guidance."
+            ),
+            "included": True,
+        }
+    actions = list(item.actions.all())
+    unfinished = [action for action in actions if not action.is_finished]
+    included = item.kind == ItemKind.RECOMMENDATION
+    if actions and not unfinished:
+        taken = _describe(actions)
+        return {"explanation": Explanation.ACTION_TAKEN, "text": taken, "included": included}
+    if unfinished:
+        first = unfinished[0]
+        return {
+            "explanation": Explanation.ACTION_PROPOSED,
+            "text": _describe(unfinished),
+            "owner": first.owner_label,
+            "target_date": first.target_date,
+            "included": included,
+        }
+    return {"explanation": "", "text": "", "included": included}

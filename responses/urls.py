@@ -1,0 +1,25 @@
+from django.urls import path
+
+from .views import composer, detail, lists, workflow
+
+app_name = "responses"
+
+urlpatterns = [
+    path("", lists.ResponseListView.as_view(), name="list"),
+    path("mine/", lists.MyResponsesView.as_view(), name="mine"),
+    path("<int:pk>/", detail.ResponseDetailView.as_view(), name="detail"),
+    path("<int:pk>/owner/", workflow.AssignOwnerView.as_view(), name="assign_owner"),
+    path("<int:pk>/invite/", workflow.InviteChiefConstableView.as_view(), name="invite"),
+    path(
+        "<int:pk>/chief-constable/",
+        workflow.ChiefConstableCommentsView.as_view(),
+        name="cc_comments",
+    ),
+    path("<int:pk>/submit/", workflow.SubmitForApprovalView.as_view(), name="submit"),
+    path("<int:pk>/approve/", workflow.ApprovalView.as_view(), name="approve"),
+    path("<int:pk>/publish/", workflow.PublishView.as_view(), name="publish"),
+    path("<int:pk>/compose/", composer.ComposeView.as_view(), name="compose"),
+    path("<int:pk>/letter/", composer.LetterPreviewView.as_view(), name="letter"),
+    path("<int:pk>/versions/", composer.VersionListView.as_view(), name="versions"),
+    path("<int:pk>/versions/compare/", composer.CompareVersionsView.as_view(), name="compare"),
+]

@@ -1,0 +1,125 @@
+"""Snapshots of the letter and annex, and a side-by-side comparison of any two."""
+
+import difflib
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .models import Response, ResponseVersion
+from .richtext import plain_text
+
+#: The letter's parts in the order they appear, with the labels the comparison shows.
+LETTER_FIELDS = [
+    ("letter_date", "Date"),
+    ("addressee", "Addressee"),
+    ("copy_to", "Copy to"),
+    ("subject", "Subject"),
+    ("opening", "Opening paragraph"),
+    ("pcc_comments", "The PCC's comments"),
+    ("cc_comments", "The Chief Constable's comments"),
+    ("cc_no_comments_reason", "Why there are no Chief Constable's comments"),
+    ("pcc_comments_on_cc", "The PCC's comments on the Chief Constable's comments"),
+    ("monitoring", "How delivery is monitored"),
+]
+
+
+def snapshot(response: Response) -> dict:
+    letter = {name: str(getattr(response, name) or "") for name, _ in LETTER_FIELDS}
+    annex = [
+        {
+            "item": entry.item.reference,
+            "kind": entry.item.get_kind_display(),
+            "included": entry.included,
+            "explanation": entry.get_explanation_display() if entry.explanation else "",
+            "text": entry.text,
+            "owner": entry.owner,
+            "target_date": entry.target_date.isoformat() if entry.target_date else "",
+        }
+        for entry in response.annex.select_related("item")
+    ]
+    return {"letter": letter, "annex": annex}
+
+
+def record_version(*, response: Response, by, note: str = "") -> ResponseVersion:
+    return ResponseVersion.objects.create(
+        response=response,
+        number=response.lock_version,
+        saved_by=by,
+        note=note,
+        content=snapshot(response),
+    )
+
+
+@dataclass(frozen=True)
+class ComparedPart:
+    label: str
+    old: str
+    new: str
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+    def marked(self) -> tuple[str, str]:
+        """Both sides as HTML with the words removed and added marked by <del> and <ins>."""
+        old_words, new_words = self.old.split(), self.new.split()
+        old_html, new_html = [], []
+        matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            before, after = escape(" ".join(old_words[i1:i2])), escape(" ".join(new_words[j1:j2]))
+            if tag == "equal":
+                old_html.append(before)
+                new_html.append(after)
+                continue
+            if before:
+                old_html.append(f"<del>{before}</del>")
+            if after:
+                new_html.append(f"<ins>{after}</ins>")
+        return mark_safe(" ".join(old_html)), mark_safe(" ".join(new_html))  # noqa: S308
+
+
+def _annex_text(entry: dict | None) -> str:
+    if entry is None:
+        return ""
+    parts = [entry["explanation"], plain_text(entry["text"])]
+    if entry["owner"] or entry["target_date"]:
+        parts.append(f"Owner: {entry['owner']}; target date: {entry['target_date']}")
+    if not entry["included"]:
+        parts.append("(not included)")
+    return " | ".join(part for part in parts if part)
+
+
+def compare(old: ResponseVersion, new: ResponseVersion) -> list[ComparedPart]:
+    parts = [
+        ComparedPart(
+            label,
+            plain_text(old.content["letter"].get(name, "")),
+            plain_text(new.content["letter"].get(name, "")),
+        )
+        for name, label in LETTER_FIELDS
+    ]
+    old_annex = {e["item"]: e for e in old.content["annex"]}
+    new_annex = {e["item"]: e for e in new.content["annex"]}
+    for reference in dict.fromkeys([*old_annex, *new_annex]):
+        entry = new_annex.get(reference) or old_annex[reference]
+        parts.append(
+            ComparedPart(
+                f"Annex: {entry['kind']} {reference}",
+                _annex_text(old_annex.get(reference)),
+                _annex_text(new_annex.get(reference)),
+            )
+        )
+    return parts
+
+
+def response_changes_since(response: Response, version: int) -> list[str]:
+    """For an edit conflict: who saved since `version`, and which parts differ now."""
+    versions = list(
+        response.versions.filter(number__gte=version).select_related("saved_by").order_by("number")
+    )
+    if len(versions) < 2:
+        return []
+    who = sorted({v.saved_by.get_username() for v in versions[1:] if v.saved_by})
+    changed = [part.label for part in compare(versions[0], versions[-1]) if part.changed]
+    return [f"{', '.join(who) or 'someone'} changed {', '.join(changed) or 'nothing visible'}"]
