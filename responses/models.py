@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -51,6 +52,18 @@ class Signatory(models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.title}"
+
+    def clean(self):
+        # Two people cannot hold the office on the same day: the letter's signatory must be
+        # one person. (An exclusion constraint would need PostgreSQL; make run uses SQLite.)
+        ends = self.valid_to or datetime.date.max
+        overlapping = (
+            Signatory.objects.exclude(pk=self.pk)
+            .filter(valid_from__lte=ends)
+            .exclude(valid_to__lt=self.valid_from)
+        )
+        if self.valid_from and overlapping.exists():
+            raise ValidationError("This period overlaps another signatory's period of office.")
 
 
 class ResponseQuerySet(models.QuerySet):

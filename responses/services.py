@@ -119,7 +119,11 @@ def response_assign_owner(*, response: Response, by, owner, expected_version: in
 
 @transaction.atomic
 def response_invite_chief_constable(
-    *, response: Response, by, invited_on: datetime.date, cc_due_on: datetime.date,
+    *,
+    response: Response,
+    by,
+    invited_on: datetime.date,
+    cc_due_on: datetime.date,
     expected_version: int,
 ) -> Response:
     """s55(4): the office invites the Chief Constable's comments by a date it sets."""
@@ -136,8 +140,13 @@ def response_invite_chief_constable(
 
 @transaction.atomic
 def response_record_cc_comments(
-    *, response: Response, by, received_on: datetime.date, comments: str = "",
-    no_comments_reason: str = "", expected_version: int,
+    *,
+    response: Response,
+    by,
+    received_on: datetime.date,
+    comments: str = "",
+    no_comments_reason: str = "",
+    expected_version: int,
 ) -> Response:
     """Force staff or the DCC enter the Chief Constable's comments (or why there are none)."""
     require_role(by, ACTION_EDITORS)

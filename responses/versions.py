@@ -76,7 +76,7 @@ class ComparedPart:
                 old_html.append(f"<del>{before}</del>")
             if after:
                 new_html.append(f"<ins>{after}</ins>")
-        return mark_safe(" ".join(old_html)), mark_safe(" ".join(new_html))  # noqa: S308
+        return mark_safe(" ".join(old_html)), mark_safe(" ".join(new_html))
 
 
 def _annex_text(entry: dict | None) -> str:

@@ -7,127 +7,332 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('inspections', '0001_register'),
+        ("inspections", "0001_register"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Office',
+            name="Office",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('address', models.TextField()),
-                ('logo', models.ImageField(blank=True, upload_to='office/')),
-                ('force_name', models.CharField(help_text='e.g. Nottinghamshire Police', max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                ("address", models.TextField()),
+                ("logo", models.ImageField(blank=True, upload_to="office/")),
+                (
+                    "force_name",
+                    models.CharField(help_text="e.g. Nottinghamshire Police", max_length=200),
+                ),
             ],
             options={
-                'verbose_name': 'office',
+                "verbose_name": "office",
             },
         ),
         migrations.CreateModel(
-            name='Response',
+            name="Response",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('not_started', 'Not started'), ('cc_invited', 'Chief Constable invited'), ('cc_received', "Chief Constable's comments received"), ('drafting', 'Drafting'), ('submitted', 'Submitted for approval'), ('approved', 'Approved'), ('published', 'Published'), ('sent', 'Sent')], default='not_started', max_length=16)),
-                ('deadline_rule', models.CharField(choices=[('police_s55', 'Police Act 1996, s55(5A): 56 days from publication'), ('none', 'No statutory deadline')], max_length=16)),
-                ('due_on', models.DateField(blank=True, db_index=True, null=True, verbose_name='statutory deadline')),
-                ('cc_invited_on', models.DateField(blank=True, null=True, verbose_name='Chief Constable invited on')),
-                ('cc_due_on', models.DateField(blank=True, null=True, verbose_name="Chief Constable's comments due")),
-                ('cc_received_on', models.DateField(blank=True, null=True, verbose_name="Chief Constable's comments received")),
-                ('letter_date', models.DateField(blank=True, null=True)),
-                ('addressee', models.TextField(default='The Home Secretary\nHome Office\n2 Marsham Street\nLondon\nSW1P 4DF')),
-                ('copy_to', models.CharField(default='HMICFRS', max_length=200)),
-                ('subject', models.CharField(blank=True, max_length=300)),
-                ('opening', models.TextField(blank=True, verbose_name='opening paragraph')),
-                ('pcc_comments', models.TextField(blank=True, verbose_name="the PCC's comments")),
-                ('cc_comments', models.TextField(blank=True, verbose_name="the Chief Constable's comments")),
-                ('cc_no_comments_reason', models.TextField(blank=True, verbose_name="why there are no Chief Constable's comments")),
-                ('pcc_comments_on_cc', models.TextField(blank=True, verbose_name="the PCC's comments on the Chief Constable's comments")),
-                ('monitoring', models.TextField(blank=True, verbose_name='how delivery is monitored')),
-                ('returned_comments', models.TextField(blank=True, verbose_name="the PCC's comments on returning it")),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('approved_at', models.DateTimeField(blank=True, null=True)),
-                ('published_on', models.DateField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('lock_version', models.PositiveIntegerField(default=1)),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owner', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='owned_responses', to=settings.AUTH_USER_MODEL)),
-                ('report', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='response', to='inspections.report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("cc_invited", "Chief Constable invited"),
+                            ("cc_received", "Chief Constable's comments received"),
+                            ("drafting", "Drafting"),
+                            ("submitted", "Submitted for approval"),
+                            ("approved", "Approved"),
+                            ("published", "Published"),
+                            ("sent", "Sent"),
+                        ],
+                        default="not_started",
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "deadline_rule",
+                    models.CharField(
+                        choices=[
+                            ("police_s55", "Police Act 1996, s55(5A): 56 days from publication"),
+                            ("none", "No statutory deadline"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "due_on",
+                    models.DateField(
+                        blank=True, db_index=True, null=True, verbose_name="statutory deadline"
+                    ),
+                ),
+                (
+                    "cc_invited_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="Chief Constable invited on"
+                    ),
+                ),
+                (
+                    "cc_due_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="Chief Constable's comments due"
+                    ),
+                ),
+                (
+                    "cc_received_on",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="Chief Constable's comments received"
+                    ),
+                ),
+                ("letter_date", models.DateField(blank=True, null=True)),
+                (
+                    "addressee",
+                    models.TextField(
+                        default="The Home Secretary\nHome Office\n2 Marsham Street\nLondon\nSW1P 4DF"
+                    ),
+                ),
+                ("copy_to", models.CharField(default="HMICFRS", max_length=200)),
+                ("subject", models.CharField(blank=True, max_length=300)),
+                ("opening", models.TextField(blank=True, verbose_name="opening paragraph")),
+                ("pcc_comments", models.TextField(blank=True, verbose_name="the PCC's comments")),
+                (
+                    "cc_comments",
+                    models.TextField(blank=True, verbose_name="the Chief Constable's comments"),
+                ),
+                (
+                    "cc_no_comments_reason",
+                    models.TextField(
+                        blank=True, verbose_name="why there are no Chief Constable's comments"
+                    ),
+                ),
+                (
+                    "pcc_comments_on_cc",
+                    models.TextField(
+                        blank=True,
+                        verbose_name="the PCC's comments on the Chief Constable's comments",
+                    ),
+                ),
+                (
+                    "monitoring",
+                    models.TextField(blank=True, verbose_name="how delivery is monitored"),
+                ),
+                (
+                    "returned_comments",
+                    models.TextField(blank=True, verbose_name="the PCC's comments on returning it"),
+                ),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("approved_at", models.DateTimeField(blank=True, null=True)),
+                ("published_on", models.DateField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("lock_version", models.PositiveIntegerField(default=1)),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="owned_responses",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "report",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="response",
+                        to="inspections.report",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_on', 'pk'],
+                "ordering": ["due_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='AnnexEntry',
+            name="AnnexEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('included', models.BooleanField(default=True, help_text='Recommendations are always included; AFIs when the office chooses.')),
-                ('explanation', models.CharField(blank=True, choices=[('action_taken', 'Action taken'), ('action_proposed', 'Action proposed'), ('no_action', 'No action, and why'), ('other_body', 'Addressed to another body')], max_length=20)),
-                ('text', models.TextField(blank=True, verbose_name='the response')),
-                ('owner', models.CharField(blank=True, max_length=200)),
-                ('target_date', models.DateField(blank=True, null=True)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='annex_entries', to='inspections.item')),
-                ('response', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='annex', to='responses.response')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "included",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Recommendations are always included; AFIs when the office chooses.",
+                    ),
+                ),
+                (
+                    "explanation",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("action_taken", "Action taken"),
+                            ("action_proposed", "Action proposed"),
+                            ("no_action", "No action, and why"),
+                            ("other_body", "Addressed to another body"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("text", models.TextField(blank=True, verbose_name="the response")),
+                ("owner", models.CharField(blank=True, max_length=200)),
+                ("target_date", models.DateField(blank=True, null=True)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="annex_entries",
+                        to="inspections.item",
+                    ),
+                ),
+                (
+                    "response",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="annex",
+                        to="responses.response",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'annex entries',
-                'ordering': ['item__position', 'item__pk'],
+                "verbose_name_plural": "annex entries",
+                "ordering": ["item__position", "item__pk"],
             },
         ),
         migrations.CreateModel(
-            name='ResponseVersion',
+            name="ResponseVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('saved_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('note', models.CharField(blank=True, max_length=200)),
-                ('content', models.JSONField()),
-                ('response', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versions', to='responses.response')),
-                ('saved_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                ("saved_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("note", models.CharField(blank=True, max_length=200)),
+                ("content", models.JSONField()),
+                (
+                    "response",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="versions",
+                        to="responses.response",
+                    ),
+                ),
+                (
+                    "saved_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-number'],
+                "ordering": ["-number"],
             },
         ),
         migrations.CreateModel(
-            name='Signatory',
+            name="Signatory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('title', models.CharField(default='Police and Crime Commissioner', max_length=200)),
-                ('valid_from', models.DateField()),
-                ('valid_to', models.DateField(blank=True, help_text='Blank while in office.', null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "title",
+                    models.CharField(default="Police and Crime Commissioner", max_length=200),
+                ),
+                ("valid_from", models.DateField()),
+                (
+                    "valid_to",
+                    models.DateField(blank=True, help_text="Blank while in office.", null=True),
+                ),
             ],
             options={
-                'verbose_name_plural': 'signatories',
-                'ordering': ['-valid_from'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='signatory_period_ends_after_it_starts')],
+                "verbose_name_plural": "signatories",
+                "ordering": ["-valid_from"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("valid_to__isnull", True),
+                            ("valid_to__gte", models.F("valid_from")),
+                            _connector="OR",
+                        ),
+                        name="signatory_period_ends_after_it_starts",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='response',
-            constraint=models.CheckConstraint(condition=models.Q(('deadline_rule', 'police_s55'), ('due_on__isnull', True), _connector='OR'), name='response_only_s55_has_deadline'),
+            model_name="response",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("deadline_rule", "police_s55"), ("due_on__isnull", True), _connector="OR"
+                ),
+                name="response_only_s55_has_deadline",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='response',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', ('published', 'sent')), _negated=True), ('published_on__isnull', False), _connector='OR'), name='response_published_has_date'),
+            model_name="response",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status__in", ("published", "sent")), _negated=True),
+                    ("published_on__isnull", False),
+                    _connector="OR",
+                ),
+                name="response_published_has_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='response',
-            constraint=models.CheckConstraint(condition=models.Q(('approved_at__isnull', True), ('approved_by__isnull', False), _connector='OR'), name='response_approval_has_approver'),
+            model_name="response",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("approved_at__isnull", True), ("approved_by__isnull", False), _connector="OR"
+                ),
+                name="response_approval_has_approver",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='annexentry',
-            constraint=models.UniqueConstraint(fields=('response', 'item'), name='annex_one_entry_per_item'),
+            model_name="annexentry",
+            constraint=models.UniqueConstraint(
+                fields=("response", "item"), name="annex_one_entry_per_item"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='responseversion',
-            constraint=models.UniqueConstraint(fields=('response', 'number'), name='response_version_numbers_unique'),
+            model_name="responseversion",
+            constraint=models.UniqueConstraint(
+                fields=("response", "number"), name="response_version_numbers_unique"
+            ),
         ),
     ]

@@ -1,0 +1,20 @@
+"""Superusers only. The office's details and the signatories are edited here (issue: "editable by
+an admin"); responses themselves change only through the workflow pages."""
+
+from django.contrib import admin
+
+from .models import Office, Signatory
+
+
+@admin.register(Office)
+class OfficeAdmin(admin.ModelAdmin):
+    list_display = ["name", "force_name"]
+
+    def has_add_permission(self, request):
+        # One office per installation.
+        return not Office.objects.exists()
+
+
+@admin.register(Signatory)
+class SignatoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "title", "valid_from", "valid_to"]
