@@ -92,7 +92,7 @@ class Response(models.Model):
     cc_due_on = models.DateField("Chief Constable's comments due", null=True, blank=True)
     cc_received_on = models.DateField("Chief Constable's comments received", null=True, blank=True)
 
-    # The letter. Long text is Markdown, sanitised (responses.richtext) before it is stored or shown.
+    # The letter. Long text is Markdown, sanitised by responses.richtext when stored and shown.
     letter_date = models.DateField(null=True, blank=True)
     addressee = models.TextField(default=HOME_SECRETARY_ADDRESS)
     copy_to = models.CharField(max_length=200, default="HMICFRS")
