@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 class InvalidTransition(ValidationError):
     def __init__(self, current, wanted, noun: str = "action"):
         super().__init__(
-            f"This {noun} is {current.label.lower()}, so it cannot become {wanted.label.lower()}.",
+            f"This {noun}'s status is \u201c{current.label}\u201d, so it cannot move to "
+            f"\u201c{wanted.label}\u201d.",
             code="invalid_transition",
         )
 

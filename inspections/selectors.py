@@ -23,7 +23,8 @@ def report_list(
         .filter(report=OuterRef("pk"), action_required=True)
         .filter(Q(has_unfinished=True) | Q(has_action=False))
     )
-    reports = Report.objects.annotate(
+    # Each report's section 55 response (and its owner) in the same query, for the deadline column.
+    reports = Report.objects.select_related("response__owner").annotate(
         item_count=Count("items", distinct=True),
         recommendation_count=Count("items", filter=Q(items__kind="recommendation"), distinct=True),
         has_open_items=Exists(open_items),

@@ -125,7 +125,7 @@ def item_create(
     item._history_user = by
     item.full_clean()
     item.save()
-    responses.response_for_new_item(item=item)
+    responses.response_for_new_item(item=item, by=by)
     return item
 
 

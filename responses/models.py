@@ -56,13 +56,15 @@ class Signatory(models.Model):
     def clean(self):
         # Two people cannot hold the office on the same day: the letter's signatory must be
         # one person. (An exclusion constraint would need PostgreSQL; make run uses SQLite.)
+        if self.valid_from is None:
+            return  # the field's own "required" error says it
         ends = self.valid_to or datetime.date.max
         overlapping = (
             Signatory.objects.exclude(pk=self.pk)
             .filter(valid_from__lte=ends)
             .exclude(valid_to__lt=self.valid_from)
         )
-        if self.valid_from and overlapping.exists():
+        if overlapping.exists():
             raise ValidationError("This period overlaps another signatory's period of office.")
 
 

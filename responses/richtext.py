@@ -4,6 +4,8 @@ again when it is shown, so nothing else (script, style, images, iframes) can eve
 a PDF."""
 
 import html
+import re
+import secrets
 
 import markdown
 import nh3
@@ -12,6 +14,17 @@ from django.utils.safestring import SafeString, mark_safe
 ALLOWED_TAGS = {"p", "br", "ul", "ol", "li", "strong", "em", "b", "i", "a"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+#: Markdown's autolinks, "<https://...>" and "<someone@example.org>": to an HTML sanitiser they
+#: look like unknown tags, so they are set aside while the source is cleaned.
+_AUTOLINK = re.compile(r"<(?:(?:https?|mailto):[^\s<>\"']+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>", re.I)
+
+
+def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:
+    # nh3's url_schemes only judges absolute URLs; a relative or protocol-relative link
+    # ("/admin/", "//host/x") would resolve against wherever the letter is shown or rendered.
+    if attribute == "href" and not value.lower().startswith(("http://", "https://", "mailto:")):
+        return None
+    return value
 
 
 def _clean(html: str) -> str:
@@ -20,6 +33,7 @@ def _clean(html: str) -> str:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
+        attribute_filter=_absolute_links_only,
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
@@ -32,9 +46,18 @@ def sanitise_source(text: str) -> str:
     sanitises to exactly the same result, so "3 < 4" is kept as typed while "&lt;script&gt;",
     which would unescape into markup, is kept escaped.
     """
-    cleaned = _clean(text.replace("\r\n", "\n")).strip()
+    autolinks: list[str] = []
+    marker = f"autolink{secrets.token_hex(8)}x"
+
+    def set_aside(match: re.Match) -> str:
+        autolinks.append(match.group(0))
+        return f"{marker}{len(autolinks) - 1}{marker}"
+
+    source = _AUTOLINK.sub(set_aside, text.replace("\r\n", "\n"))
+    cleaned = _clean(source).strip()
     readable = html.unescape(cleaned)
-    return readable if _clean(readable) == cleaned else cleaned
+    kept = readable if _clean(readable) == cleaned else cleaned
+    return re.sub(f"{marker}(\\d+){marker}", lambda match: autolinks[int(match[1])], kept)
 
 
 def render(text: str) -> SafeString:
@@ -45,4 +68,4 @@ def render(text: str) -> SafeString:
 
 def plain_text(text: str) -> str:
     """Text alone, for comparisons and search."""
-    return nh3.clean(markdown.markdown(text or ""), tags=set()).strip()
+    return html.unescape(nh3.clean(markdown.markdown(text or ""), tags=set())).strip()

@@ -19,7 +19,7 @@ from .deadlines import default_cc_due_on, statutory_deadline
 from .errors import IncompleteResponse
 from .gate import response_missing_parts
 from .models import AnnexEntry, Response
-from .richtext import sanitise_source
+from .richtext import plain_text, sanitise_source
 from .versions import LETTER_FIELDS, record_version, response_changes_since
 
 OPCC = {Role.OPCC_STAFF}
@@ -98,10 +98,16 @@ def response_sync_annex(*, response: Response) -> None:
         AnnexEntry.objects.create(response=response, item=item, **suggested_entry(item))
 
 
-def response_for_new_item(*, item: Item) -> None:
+def response_for_new_item(*, item: Item, by) -> None:
+    """A new item joins the annex of a response still being drafted, as a new version (so a
+    comparison or an edit conflict shows the annex entry as the recorder's change)."""
     response = Response.objects.filter(report=item.report).first()
-    if response is not None and response.status in EDITABLE_STATES:
-        response_sync_annex(response=response)
+    if response is None or response.status not in EDITABLE_STATES:
+        return
+    if item.kind not in ANNEX_ITEM_KINDS:
+        return
+    response_sync_annex(response=response)
+    _save(response, by=by, note=f"Annex entry added for {item}.")
 
 
 # --- The Chief Constable ----------------------------------------------------------------------
@@ -152,6 +158,9 @@ def response_record_cc_comments(
     require_role(by, ACTION_EDITORS)
     _require_status(response, ResponseStatus.CC_INVITED, wanted=ResponseStatus.CC_RECEIVED)
     comments = sanitise_source(comments)
+    # What counts is text a reader would see: "<p></p>" is no comments at all.
+    if not plain_text(comments):
+        comments = ""
     if bool(comments) == bool(no_comments_reason.strip()):
         raise ValidationError(
             "Enter the Chief Constable's comments, or the reason there are none (one of the two)."
@@ -163,6 +172,27 @@ def response_record_cc_comments(
     response.cc_comments = comments
     response.cc_no_comments_reason = no_comments_reason.strip()
     _save(response, by=by, expected_version=expected_version, note="Chief Constable's comments.")
+    return response
+
+
+@transaction.atomic
+def response_record_no_cc_comments(
+    *, response: Response, by, reason: str, today: datetime.date, expected_version: int
+) -> Response:
+    """The Chief Constable let the date set for comments pass: the office records that none came,
+    and why, so that the 56-day duty does not wait on the force."""
+    require_role(by, OPCC)
+    _require_status(response, ResponseStatus.CC_INVITED, wanted=ResponseStatus.CC_RECEIVED)
+    if response.cc_due_on is None or today <= response.cc_due_on:
+        raise ValidationError(
+            "The Chief Constable's comments are not overdue yet: force staff or the DCC enter "
+            "them, or the reason there are none."
+        )
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why there are no Chief Constable's comments."})
+    response.status = ResponseStatus.CC_RECEIVED
+    response.cc_no_comments_reason = reason.strip()
+    _save(response, by=by, expected_version=expected_version, note="No comments by the due date.")
     return response
 
 
@@ -247,12 +277,20 @@ def response_approve(*, response: Response, by, expected_version: int) -> Respon
 
 @transaction.atomic
 def response_return(*, response: Response, by, expected_version: int, comments: str) -> Response:
+    """The PCC sends it back for changes: when submitted, or approved but not yet published (an
+    item recorded since approval, or a change of mind, must not leave it stuck)."""
     require_role(by, {Role.PCC})
-    _require_status(response, ResponseStatus.SUBMITTED, wanted=ResponseStatus.DRAFTING)
+    _require_status(
+        response, ResponseStatus.SUBMITTED, ResponseStatus.APPROVED, wanted=ResponseStatus.DRAFTING
+    )
     if not comments.strip():
         raise ValidationError({"comments": "Say what needs to change."})
     response.status = ResponseStatus.DRAFTING
     response.returned_comments = comments.strip()
+    response.approved_at = response.approved_by = None
+    # Items recorded while it was submitted have no annex entry yet; the gate would refuse it
+    # for them with no way to explain them, so give them their entries now it is editable again.
+    response_sync_annex(response=response)
     _save(response, by=by, expected_version=expected_version, note="Returned by the PCC.")
     return response
 

@@ -15,6 +15,7 @@ urlpatterns = [
         workflow.ChiefConstableCommentsView.as_view(),
         name="cc_comments",
     ),
+    path("<int:pk>/no-comments/", workflow.NoCommentsView.as_view(), name="no_cc_comments"),
     path("<int:pk>/submit/", workflow.SubmitForApprovalView.as_view(), name="submit"),
     path("<int:pk>/approve/", workflow.ApprovalView.as_view(), name="approve"),
     path("<int:pk>/publish/", workflow.PublishView.as_view(), name="publish"),

@@ -1,8 +1,11 @@
 """Named personas (one per role, plus an outsider with no role) and the objects most tests need."""
 
+import datetime
+
 import pytest
 
 from accounts.roles import Role
+from inspections.choices import Addressee, ItemKind, ReportType, Scope
 from inspections.models import (
     Action,
     Evidence,
@@ -12,6 +15,10 @@ from inspections.models import (
     SignOffEvent,
     TargetDateChange,
 )
+from inspections.services import item_create, report_create
+from responses import services
+from responses.choices import Explanation, ResponseStatus
+from responses.models import Response, Signatory
 
 from .factories import ActionFactory, ItemFactory, ReportFactory, UserFactory
 
@@ -93,3 +100,152 @@ def row_counts(db):
         return result
 
     return counts
+
+
+# --- Section 55 responses ------------------------------------------------------------------------
+
+#: The National Child Protection Inspections 2019 thematic report (seeds 000, 002 and 004).
+NCPI_2019 = {
+    "title": "National Child Protection Inspections 2019 thematic report",
+    "report_type": ReportType.NATIONAL,
+    "scope": Scope.ALL_FORCES,
+    "published_on": datetime.date(2020, 2, 27),
+    "hmicfrs_url": "https://www.justiceinspectorates.gov.uk/hmicfrs/",
+}
+
+#: The letter parts the OPCC drafts for a complete response (the Chief Constable's come separately).
+COMPLETE_LETTER = {
+    "letter_date": datetime.date(2020, 4, 20),
+    "pcc_comments": "The Chief Constable and I **welcome** the report.",
+    "pcc_comments_on_cc": "I am reassured by the Chief Constable's plans for early help.",
+}
+
+
+def complete_annex(response) -> dict[int, dict]:
+    """What the composer posts for a complete annex: every entry explained, an owner and target
+    date wherever action is proposed."""
+    values = {
+        "1": {
+            "explanation": Explanation.ACTION_PROPOSED,
+            "text": "The force will review its diversion scheme with partners.",
+            "owner": "Public Protection",
+            "target_date": datetime.date(2020, 9, 30),
+        },
+        "2": {
+            "explanation": Explanation.OTHER_BODY,
+            "text": "Addressed to the Home Office; the force will act on any resulting guidance.",
+        },
+        "AFI 1": {"explanation": Explanation.ACTION_TAKEN, "text": "Done in 2019."},
+    }
+    return {
+        entry.pk: {"included": True, "owner": "", "target_date": None}
+        | values[entry.item.reference]
+        for entry in response.annex.select_related("item")
+    }
+
+
+@pytest.fixture
+def signatory(db):
+    """Nottinghamshire's PCC when the NCPI 2019 response was signed."""
+    return Signatory.objects.create(
+        name="Paddy Tipping",
+        valid_from=datetime.date(2012, 11, 22),
+        valid_to=datetime.date(2021, 5, 12),
+    )
+
+
+@pytest.fixture
+def ncpi_report(opcc_staff):
+    """The NCPI 2019 report recorded through the services (so its response is open) with two
+    recommendations, one for chief constables and one for the Home Office, and an AFI."""
+    report = report_create(by=opcc_staff, **NCPI_2019)
+    for kind, reference, addressee in (
+        (ItemKind.RECOMMENDATION, "1", Addressee.ALL_CHIEF_CONSTABLES),
+        (ItemKind.RECOMMENDATION, "2", Addressee.HOME_OFFICE),
+        (ItemKind.AREA_FOR_IMPROVEMENT, "AFI 1", Addressee.THIS_FORCE),
+    ):
+        item_create(
+            report=report,
+            by=opcc_staff,
+            kind=kind,
+            reference=reference,
+            addressee=addressee,
+            text=f"Item {reference} of the NCPI 2019 report.",
+        )
+    return report
+
+
+@pytest.fixture
+def response_in(ncpi_report, signatory, opcc_staff, pcc, force_officer):
+    """A callable: response_in(status) walks the NCPI 2019 response through the services to that
+    status (complete from drafting on) and returns it fresh from the database."""
+
+    def invite(response):
+        services.response_invite_chief_constable(
+            response=response,
+            by=opcc_staff,
+            expected_version=response.lock_version,
+            invited_on=datetime.date(2020, 2, 28),
+            cc_due_on=datetime.date(2020, 3, 26),
+        )
+
+    def record_cc(response):
+        services.response_record_cc_comments(
+            response=response,
+            by=force_officer,
+            expected_version=response.lock_version,
+            received_on=datetime.date(2020, 3, 20),
+            comments="The force has already *incorporated* these recommendations.",
+        )
+
+    def draft(response):
+        services.response_save_draft(
+            response=response,
+            by=opcc_staff,
+            expected_version=response.lock_version,
+            letter=COMPLETE_LETTER,
+            annex=complete_annex(response),
+        )
+
+    def submit(response):
+        services.response_submit_for_approval(
+            response=response, by=opcc_staff, expected_version=response.lock_version
+        )
+
+    def approve(response):
+        services.response_approve(response=response, by=pcc, expected_version=response.lock_version)
+
+    def publish(response):
+        services.response_publish(
+            response=response,
+            by=opcc_staff,
+            expected_version=response.lock_version,
+            on=datetime.date(2020, 4, 21),
+        )
+
+    def send(response):
+        # No service sends yet: mark it sent directly.
+        Response.objects.filter(pk=response.pk).update(status=ResponseStatus.SENT)
+
+    steps = (
+        (ResponseStatus.CC_INVITED, invite),
+        (ResponseStatus.CC_RECEIVED, record_cc),
+        (ResponseStatus.DRAFTING, draft),
+        (ResponseStatus.SUBMITTED, submit),
+        (ResponseStatus.APPROVED, approve),
+        (ResponseStatus.PUBLISHED, publish),
+        (ResponseStatus.SENT, send),
+    )
+
+    def advance(status: ResponseStatus) -> Response:
+        response = Response.objects.get(report=ncpi_report)
+        for reached, step in steps:
+            if response.status == status:
+                break
+            step(response)
+            response = Response.objects.get(report=ncpi_report)
+            assert response.status == reached
+        assert response.status == status
+        return response
+
+    return advance

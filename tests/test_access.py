@@ -41,6 +41,9 @@ from accounts.roles import Role
 from inspections import services
 from inspections.choices import ActionStatus
 from inspections.models import Action, Evidence, Item, Report
+from responses import services as response_services
+from responses.choices import ResponseStatus
+from responses.models import Office, Response, Signatory
 
 from .factories import ReportFactory
 
@@ -72,6 +75,8 @@ EVERY_ROLE = frozenset(Role)
 OPCC = frozenset({Role.OPCC_STAFF})
 FORCE = frozenset({Role.FORCE_STAFF, Role.DCC})
 DCC = frozenset({Role.DCC})
+PCC = frozenset({Role.PCC})
+OPCC_AND_PCC = frozenset({Role.OPCC_STAFF, Role.PCC})
 
 ACCESS: dict[str, Access | str] = {
     "login": LOGIN_PAGE,
@@ -99,6 +104,22 @@ ACCESS: dict[str, Access | str] = {
     "inspections:action_sign_off": Access(read=DCC, write=DCC, obj="pending_action"),
     "inspections:my_actions": Access(read=FORCE, write=None),
     "inspections:review_queue": Access(read=DCC, write=None),
+    # Section 55 responses: everyone reads where each stands; the OPCC drives them, the force
+    # enters the Chief Constable's comments, only the PCC approves; drafts are for OPCC and PCC.
+    "responses:list": Access(read=EVERY_ROLE, write=None),
+    "responses:mine": Access(read=OPCC, write=None),
+    "responses:detail": Access(read=EVERY_ROLE, write=None, obj="response"),
+    "responses:assign_owner": Access(read=OPCC, write=OPCC, obj="response"),
+    "responses:invite": Access(read=OPCC, write=OPCC, obj="response"),
+    "responses:cc_comments": Access(read=FORCE, write=FORCE, obj="invited_response"),
+    "responses:no_cc_comments": Access(read=OPCC, write=OPCC, obj="invited_response"),
+    "responses:submit": Access(read=OPCC, write=OPCC, obj="drafted_response"),
+    "responses:approve": Access(read=PCC, write=PCC, obj="submitted_response"),
+    "responses:publish": Access(read=OPCC, write=OPCC, obj="approved_response"),
+    "responses:compose": Access(read=OPCC, write=OPCC, obj="response"),
+    "responses:letter": Access(read=OPCC_AND_PCC, write=None, obj="response"),
+    "responses:versions": Access(read=OPCC_AND_PCC, write=None, obj="response"),
+    "responses:compare": Access(read=OPCC_AND_PCC, write=None, obj="response"),
 }
 
 ANONYMOUS = "anonymous"
@@ -208,6 +229,12 @@ class World:
     action: Action  # in progress, with a progress update and a file as evidence
     pending_action: Action  # submitted for sign-off
     evidence: Evidence
+    response: Response  # the report's, not started
+    invited_response: Response  # the Chief Constable invited to comment
+    drafted_response: Response  # complete, drafting: ready to submit
+    submitted_response: Response  # submitted for the PCC's approval
+    approved_response: Response  # approved, to be published
+    opcc_staff: object  # a user who may own a response
 
     def url(self, name: str) -> str:
         rule = ACCESS[name]
@@ -267,7 +294,71 @@ def world(report, item, action, opcc_staff, pcc, force_officer, dcc, jasp, setti
     pending = services.action_submit_for_sign_off(
         action=pending, by=force_officer, expected_version=pending.lock_version
     )
-    return World(report, item, action, pending, evidence)
+    Office.objects.create(
+        name="Office of the Police and Crime Commissioner",
+        address="Arnot Hill House\nArnold\nNottingham",
+        force_name="Nottinghamshire Police",
+    )
+    Signatory.objects.create(name="Caroline Henry", valid_from=date(2016, 5, 12))
+    people = {"opcc": opcc_staff, "pcc": pcc, "force": force_officer}
+    return World(
+        report,
+        item,
+        action,
+        pending,
+        evidence,
+        response=response_services.response_open_for_report(report=report),
+        invited_response=moved_to(ResponseStatus.CC_INVITED, people),
+        drafted_response=moved_to(ResponseStatus.DRAFTING, people),
+        submitted_response=moved_to(ResponseStatus.SUBMITTED, people),
+        approved_response=moved_to(ResponseStatus.APPROVED, people),
+        opcc_staff=opcc_staff,
+    )
+
+
+def moved_to(status: ResponseStatus, people: dict) -> Response:
+    """A response (to a report of its own, with no items) moved by the services to `status`."""
+    report = ReportFactory()
+    response = response_services.response_open_for_report(report=report)
+    steps = [
+        lambda r: response_services.response_invite_chief_constable(
+            response=r,
+            by=people["opcc"],
+            invited_on=date(2020, 3, 2),
+            cc_due_on=date(2020, 3, 26),
+            expected_version=r.lock_version,
+        ),
+        lambda r: response_services.response_record_cc_comments(
+            response=r,
+            by=people["force"],
+            received_on=date(2020, 3, 20),
+            comments="The force welcomes the report.",
+            expected_version=r.lock_version,
+        ),
+        lambda r: response_services.response_save_draft(
+            response=r,
+            by=people["opcc"],
+            expected_version=r.lock_version,
+            letter={
+                "letter_date": date(2020, 4, 20),
+                "pcc_comments": "I welcome this report.",
+                "pcc_comments_on_cc": "I support the Chief Constable's comments.",
+            },
+            annex={},
+        ),
+        lambda r: response_services.response_submit_for_approval(
+            response=r, by=people["opcc"], expected_version=r.lock_version
+        ),
+        lambda r: response_services.response_approve(
+            response=r, by=people["pcc"], expected_version=r.lock_version
+        ),
+    ]
+    for step in steps:
+        response = step(response)
+        if response.status == status:
+            break
+    assert response.status == status
+    return response
 
 
 # --- Expected outcomes -------------------------------------------------------------------------
@@ -537,8 +628,69 @@ def valid_post(name: str, world: World) -> dict[str, str]:
             "note": "",
             "lock_version": pending.lock_version,
         },
+        "responses:compose": compose_post(world.response),
+        "responses:assign_owner": {
+            "owner": world.opcc_staff.pk,
+            "lock_version": world.response.lock_version,
+        },
+        "responses:invite": {
+            "invited_on": "2020-03-02",
+            "cc_due_on": "2020-03-26",
+            "lock_version": world.response.lock_version,
+        },
+        "responses:cc_comments": {
+            "received_on": "2020-03-20",
+            "comments": "The force accepts the recommendation.",
+            "no_comments_reason": "",
+            "lock_version": world.invited_response.lock_version,
+        },
+        "responses:no_cc_comments": {
+            "reason": "The Chief Constable made no comments by 26 March 2020.",
+            "lock_version": world.invited_response.lock_version,
+        },
+        "responses:submit": {"lock_version": world.drafted_response.lock_version},
+        "responses:approve": {
+            "decision": "approve",
+            "comments": "",
+            "lock_version": world.submitted_response.lock_version,
+        },
+        "responses:publish": {
+            "published_on": "2020-04-20",
+            "lock_version": world.approved_response.lock_version,
+        },
     }
     return data[name]
+
+
+def compose_post(response: Response) -> dict[str, object]:
+    """The composer's letter form and annex formset, every entry explained."""
+    entries = list(response.annex.all())
+    data = {
+        "lock_version": response.lock_version,
+        "letter_date": "2020-04-20",
+        "addressee": response.addressee,
+        "copy_to": response.copy_to,
+        "subject": response.subject,
+        "opening": response.opening,
+        "pcc_comments": "I welcome this report.",
+        "cc_comments": "",
+        "cc_no_comments_reason": "",
+        "pcc_comments_on_cc": "",
+        "monitoring": response.monitoring,
+        "annex-TOTAL_FORMS": len(entries),
+        "annex-INITIAL_FORMS": len(entries),
+        "annex-MIN_NUM_FORMS": 0,
+        "annex-MAX_NUM_FORMS": 500,
+    }
+    for index, entry in enumerate(entries):
+        data |= {
+            f"annex-{index}-entry": entry.pk,
+            f"annex-{index}-explanation": "action_proposed",
+            f"annex-{index}-text": "The force will review its protocol.",
+            f"annex-{index}-owner": "Public Protection",
+            f"annex-{index}-target_date": "2030-06-30",
+        }
+    return data
 
 
 def writer_for(name: str) -> str:
@@ -560,6 +712,14 @@ def test_every_write_url_has_valid_data():
         "inspections:evidence_create",
         "inspections:action_submit",
         "inspections:action_sign_off",
+        "responses:compose",
+        "responses:assign_owner",
+        "responses:invite",
+        "responses:cc_comments",
+        "responses:no_cc_comments",
+        "responses:submit",
+        "responses:approve",
+        "responses:publish",
     }
 
 

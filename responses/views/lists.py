@@ -1,14 +1,59 @@
-# Placeholder until the responses UI lands (this session); replaced wholesale.
-from django.views.generic import TemplateView
+from django.template.defaultfilters import pluralize
+from django.utils import timezone
+from django.views.generic import ListView
 
 from accounts.roles import READERS, RESPONSE_DRAFTERS, RoleRequiredMixin
 
+from .. import selectors
+from ..forms import ResponseFilterForm
 
-class ResponseListView(RoleRequiredMixin, TemplateView):
+
+class ResponseListView(RoleRequiredMixin, ListView):
+    """Every response, soonest deadline first, filtered by status or to the overdue ones."""
+
     allowed_roles = READERS
-    template_name = "base.html"
+    template_name = "responses/list.html"
+    context_object_name = "responses"
+    paginate_by = 25
+
+    def get_queryset(self):
+        self.today = timezone.localdate()
+        self.filter_form = ResponseFilterForm(self.request.GET or None)
+        # Apply every filter that is valid, as the register does.
+        self.filter_form.is_valid()
+        data = getattr(self.filter_form, "cleaned_data", {})
+        return selectors.response_list(
+            today=self.today,
+            status=data.get("status", ""),
+            overdue_only=data.get("overdue", False),
+        )
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context = super().get_context_data(
+            filter_form=self.filter_form,
+            querystring=query.urlencode(),
+            counts=selectors.response_counts(today=self.today),
+            **kwargs,
+        )
+        count = context["paginator"].count
+        which = "matching the filter" if self.filter_form.has_changed() else "in all"
+        context["caption"] = f"{count} response{pluralize(count)} {which}, soonest deadline first"
+        return context
 
 
-class MyResponsesView(RoleRequiredMixin, TemplateView):
+class MyResponsesView(RoleRequiredMixin, ListView):
     allowed_roles = RESPONSE_DRAFTERS
-    template_name = "base.html"
+    template_name = "responses/mine.html"
+    context_object_name = "responses"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return selectors.my_responses(user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        count = context["paginator"].count
+        context["caption"] = f"Your {count} response{pluralize(count)}, soonest deadline first"
+        return context

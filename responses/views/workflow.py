@@ -1,32 +1,216 @@
-# Placeholder until the responses UI lands (this session); replaced wholesale.
-from django.views.generic import TemplateView
+"""The workflow's steps: each view parses one form and calls one service (services.py), which
+checks the state, the role and, on the way to publication, the completeness gate (gate.py)."""
 
-from accounts.roles import CC_COMMENTERS, RESPONSE_APPROVERS, RESPONSE_DRAFTERS, RoleRequiredMixin
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from accounts.roles import CC_COMMENTERS, RESPONSE_APPROVERS, RESPONSE_DRAFTERS
+from inspections.views.base import ServiceFormView
+
+from .. import selectors, services
+from ..choices import ResponseStatus
+from ..deadlines import default_cc_due_on
+from ..errors import IncompleteResponse
+from ..forms import (
+    ApprovalForm,
+    ChiefConstableCommentsForm,
+    InviteForm,
+    NoCommentsForm,
+    OwnerForm,
+    PublishForm,
+    SubmitForm,
+)
+from ..gate import response_missing_parts
+from ..models import Response
 
 
-class _Placeholder(RoleRequiredMixin, TemplateView):
-    template_name = "base.html"
+class ResponseFormView(ServiceFormView):
+    """Base for the views that move one response: loads it (after the role check), shows where
+    it stands, and turns the gate's refusal into a list of what is missing."""
+
+    template_name = "responses/form.html"
+    # Only GET to see the step and POST to take it: FormView would treat PUT as POST.
+    http_method_names = ["get", "post", "head", "options"]
+    #: The states the step can be taken from (None: any); otherwise the page says why not.
+    from_states: tuple[ResponseStatus, ...] | None = None
+    #: Whether the page shows the completeness gate.
+    shows_gate = False
+    verb = ""
+    refused_missing: list[str] | None = None
+
+    def load_objects(self):
+        self.response = get_object_or_404(selectors.response_detail(), pk=self.kwargs["pk"])
+        self.page_title = self.verb
+
+    def get_initial(self):
+        return {"lock_version": self.response.lock_version}
+
+    @property
+    def available(self) -> bool:
+        return self.from_states is None or self.response.status in self.from_states
+
+    def stored_response(self) -> Response:
+        """A fresh copy for the service, so that a refused change leaves the page showing what
+        is really stored."""
+        return Response.objects.select_related("report").get(pk=self.response.pk)
+
+    def perform(self, form):
+        try:
+            return self.call_service(
+                form.cleaned_data,
+                response=self.stored_response(),
+                by=self.request.user,
+                expected_version=form.cleaned_data["lock_version"],
+            )
+        except IncompleteResponse as error:
+            self.refused_missing = error.missing
+            raise ValidationError(
+                "The response is not complete. Still needed:",
+                code="incomplete",
+            ) from error
+
+    def call_service(self, data: dict, **common) -> Response:
+        raise NotImplementedError
+
+    def get_success_url(self, result):
+        return self.response.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(
+            response=self.response,
+            report=self.response.report,
+            available=self.available,
+            refused_missing=self.refused_missing,
+            **kwargs,
+        )
+        if self.shows_gate:
+            context["missing"] = (
+                self.refused_missing
+                if self.refused_missing is not None
+                else response_missing_parts(response=self.response)
+            )
+        return context
 
 
-class AssignOwnerView(_Placeholder):
+class AssignOwnerView(ResponseFormView):
     allowed_roles = RESPONSE_DRAFTERS
+    form_class = OwnerForm
+    verb = "Choose the response's owner"
+    success_message = "Owner saved."
+
+    def get_initial(self):
+        return {**super().get_initial(), "owner": self.response.owner_id}
+
+    def call_service(self, data, **common):
+        return services.response_assign_owner(owner=data["owner"], **common)
 
 
-class InviteChiefConstableView(_Placeholder):
+class InviteChiefConstableView(ResponseFormView):
+    """s55(4): the office invites the Chief Constable's comments by a date it sets."""
+
     allowed_roles = RESPONSE_DRAFTERS
+    form_class = InviteForm
+    from_states = (ResponseStatus.NOT_STARTED,)
+    verb = "Invite the Chief Constable's comments"
+    success_message = "Invitation recorded."
+
+    def get_initial(self):
+        due = self.response.cc_due_on or default_cc_due_on(self.response.report.published_on)
+        return {**super().get_initial(), "invited_on": timezone.localdate(), "cc_due_on": due}
+
+    def call_service(self, data, **common):
+        return services.response_invite_chief_constable(
+            invited_on=data["invited_on"], cc_due_on=data["cc_due_on"], **common
+        )
 
 
-class ChiefConstableCommentsView(_Placeholder):
+class ChiefConstableCommentsView(ResponseFormView):
+    """Force staff or the DCC enter the Chief Constable's comments, or why there are none."""
+
     allowed_roles = CC_COMMENTERS
+    form_class = ChiefConstableCommentsForm
+    template_name = "responses/cc_comments.html"
+    from_states = (ResponseStatus.CC_INVITED,)
+    verb = "Enter the Chief Constable's comments"
+    success_message = "The Chief Constable's comments are recorded."
+
+    def get_initial(self):
+        return {**super().get_initial(), "received_on": timezone.localdate()}
+
+    def call_service(self, data, **common):
+        return services.response_record_cc_comments(
+            received_on=data["received_on"],
+            comments=data["comments"],
+            no_comments_reason=data["no_comments_reason"],
+            **common,
+        )
 
 
-class SubmitForApprovalView(_Placeholder):
+class NoCommentsView(ResponseFormView):
+    """Once the date set for the Chief Constable's comments has passed, the office may record
+    that none came, so the response can go ahead within the statutory period."""
+
     allowed_roles = RESPONSE_DRAFTERS
+    form_class = NoCommentsForm
+    from_states = (ResponseStatus.CC_INVITED,)
+    verb = "Record that the Chief Constable made no comments"
+    success_message = "Recorded: no comments from the Chief Constable."
+
+    def get_initial(self):
+        due = self.response.cc_due_on
+        reason = (
+            f"The Chief Constable made no comments by {due:%-d %B %Y}, the date set." if due else ""
+        )
+        return {**super().get_initial(), "reason": reason}
+
+    def call_service(self, data, **common):
+        return services.response_record_no_cc_comments(
+            reason=data["reason"], today=timezone.localdate(), **common
+        )
 
 
-class ApprovalView(_Placeholder):
+class SubmitForApprovalView(ResponseFormView):
+    allowed_roles = RESPONSE_DRAFTERS
+    form_class = SubmitForm
+    from_states = (ResponseStatus.DRAFTING,)
+    shows_gate = True
+    verb = "Submit the response for approval"
+    success_message = "Submitted to the PCC for approval."
+
+    def call_service(self, data, **common):
+        return services.response_submit_for_approval(**common)
+
+
+class ApprovalView(ResponseFormView):
+    """The PCC approves the response, or returns it to the office with comments."""
+
     allowed_roles = RESPONSE_APPROVERS
+    form_class = ApprovalForm
+    from_states = (ResponseStatus.SUBMITTED,)
+    shows_gate = True
+    verb = "Approve or return the response"
+
+    def call_service(self, data, **common):
+        if data["decision"] == "approve":
+            self.success_message = "Approved: the office can now publish the response."
+            return services.response_approve(**common)
+        self.success_message = "Returned to the office with your comments."
+        return services.response_return(comments=data["comments"], **common)
 
 
-class PublishView(_Placeholder):
+class PublishView(ResponseFormView):
+    """Record publication of the approved response (s55(5))."""
+
     allowed_roles = RESPONSE_DRAFTERS
+    form_class = PublishForm
+    from_states = (ResponseStatus.APPROVED,)
+    shows_gate = True
+    verb = "Record the response's publication"
+    success_message = "Publication recorded."
+
+    def get_initial(self):
+        return {**super().get_initial(), "published_on": timezone.localdate()}
+
+    def call_service(self, data, **common):
+        return services.response_publish(on=data["published_on"], **common)

@@ -86,7 +86,8 @@ def test_only_an_action_in_progress_can_be_submitted(action, force_officer, row_
         submit(action, force_officer)
 
     assert refused.value.messages == [
-        f"This action is {status.label.lower()}, so it cannot become pending sign-off."
+        f"This action's status is \u201c{status.label}\u201d, so it cannot move to "
+        "\u201cPending sign-off\u201d."
     ]
     assert row_counts() == before
     assert Action.objects.get(pk=action.pk).status == status
@@ -279,7 +280,10 @@ def test_signing_off_an_action_that_is_not_pending_shows_why_and_changes_nothing
     )
 
     assert response.status_code == 200
-    assert "This action is in progress, so it cannot become closed." in response.text
+    assert (
+        "This action&#x27;s status is \u201cIn progress\u201d, so it cannot move to \u201cClosed\u201d."
+        in response.text
+    )
     assert row_counts() == before
 
 

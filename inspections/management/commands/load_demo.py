@@ -1,9 +1,11 @@
-"""`python manage.py load_demo`: the demo users and the three demo reports (inspections.demo_data).
+"""`python manage.py load_demo`: the demo users and the three demo reports (inspections.demo_data),
+then the office, its signatories and the section 55 responses (responses.demo_data).
 
 Everything goes through inspections.services, acting as the demo user whose role does it in
 practice (OPCC staff record reports and items; force staff record actions, updates and evidence;
 the DCC signs off), so the history rows name the right person. A report already present, matched
-on title and publication date, is left as it is: running the command again changes nothing.
+on title and publication date, is left as it is: running the command again changes nothing. The
+responses are loaded by responses.demo, through responses.services, with the same care.
 """
 
 from django.core.management.base import BaseCommand
@@ -14,10 +16,14 @@ from inspections import services
 from inspections.choices import ActionStatus
 from inspections.demo_data import DEMO_REPORTS, DemoAction, DemoItem, DemoReport
 from inspections.models import Action, Item, Report
+from responses.demo import load_demo_responses, responses_summary
 
 
 class Command(BaseCommand):
-    help = "Load the demo users and the three demo HMICFRS reports (idempotent)."
+    help = (
+        "Load the demo users, the three demo HMICFRS reports and their section 55 responses "
+        "(idempotent)."
+    )
 
     def handle(self, *args, **options):
         with transaction.atomic():
@@ -28,6 +34,9 @@ class Command(BaseCommand):
                     continue
                 load_report(demo, users)
                 self.stdout.write(self.style.SUCCESS(f"Loaded: {demo.title}"))
+            for line in load_demo_responses(users):
+                self.stdout.write(line)
+        self.stdout.write(responses_summary())
         self.stdout.write(logins_table())
 
 

@@ -1,0 +1,127 @@
+"""The workflow's forms: they parse and describe input; the services decide what is allowed.
+
+(The composer's forms live in composer_forms.py.)"""
+
+from django import forms
+from django.utils import timezone
+
+from inspections.forms import DATE_WIDGET, CrispyMixin, VersionedMixin
+
+from .choices import ResponseStatus
+from .selectors import opcc_staff_users
+
+MARKDOWN_HELP = (
+    "Simple formatting: **bold**, *italic*, a line starting with - for a list, "
+    "[link text](https://…) for a link, and a blank line between paragraphs."
+)
+NOT_IN_THE_FUTURE = "This date is in the future; record it on or after the day."
+
+
+def _not_in_the_future(day):
+    if day and day > timezone.localdate():
+        raise forms.ValidationError(NOT_IN_THE_FUTURE)
+    return day
+
+
+class ResponseFilterForm(forms.Form):
+    status = forms.ChoiceField(label="Status", required=False)
+    overdue = forms.BooleanField(label="Only overdue responses", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", "Any status"), *ResponseStatus.choices]
+
+
+class OwnerForm(CrispyMixin, VersionedMixin, forms.Form):
+    submit_label = "Save owner"
+    owner = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        empty_label="Nobody yet",
+        help_text="A member of the office's staff; they see it under My responses.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = opcc_staff_users()
+        self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
+
+
+class InviteForm(CrispyMixin, VersionedMixin, forms.Form):
+    submit_label = "Record the invitation"
+    invited_on = forms.DateField(
+        label="Date the Chief Constable was invited to comment", widget=DATE_WIDGET
+    )
+    cc_due_on = forms.DateField(
+        label="Comments due by",
+        widget=DATE_WIDGET,
+        help_text="The office sets this date; by default 28 days after the report's publication.",
+    )
+
+    def clean_invited_on(self):
+        return _not_in_the_future(self.cleaned_data.get("invited_on"))
+
+
+class ChiefConstableCommentsForm(CrispyMixin, VersionedMixin, forms.Form):
+    submit_label = "Record the Chief Constable's comments"
+    received_on = forms.DateField(label="Date the comments were received", widget=DATE_WIDGET)
+    comments = forms.CharField(
+        label="The Chief Constable's comments",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=MARKDOWN_HELP,
+    )
+    no_comments_reason = forms.CharField(
+        label="Or, if the Chief Constable made no comments, why",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Fill in one of the two: the comments, or the reason there are none.",
+    )
+
+    def clean_received_on(self):
+        return _not_in_the_future(self.cleaned_data.get("received_on"))
+
+
+class NoCommentsForm(CrispyMixin, VersionedMixin, forms.Form):
+    submit_label = "Record that no comments came"
+    reason = forms.CharField(
+        label="Why there are no Chief Constable's comments",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Shown in the published response in place of the Chief Constable's comments.",
+    )
+
+
+class SubmitForm(CrispyMixin, VersionedMixin, forms.Form):
+    submit_label = "Submit to the PCC for approval"
+
+
+class ApprovalForm(CrispyMixin, VersionedMixin, forms.Form):
+    submit_label = "Record decision"
+    decision = forms.ChoiceField(
+        choices=[("approve", "Approve the response"), ("return", "Return it for changes")],
+        widget=forms.RadioSelect,
+    )
+    comments = forms.CharField(
+        label="What needs to change",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Required when returning the response; the office sees it on the response.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "return" and not cleaned.get("comments", "").strip():
+            self.add_error("comments", "Say what needs to change.")
+        return cleaned
+
+
+class PublishForm(CrispyMixin, VersionedMixin, forms.Form):
+    submit_label = "Record publication"
+    published_on = forms.DateField(
+        label="Date published",
+        widget=DATE_WIDGET,
+        help_text="The day the response appeared on the office's website.",
+    )
+
+    def clean_published_on(self):
+        return _not_in_the_future(self.cleaned_data.get("published_on"))

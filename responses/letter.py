@@ -1,0 +1,41 @@
+"""What the letter and annex template (templates/responses/partials/letter_body.html) needs:
+the page, the published HTML and the PDF all build their context here, so they show the same."""
+
+from .choices import Explanation
+from .gate import signatory_on
+from .models import Office, Response
+from .richtext import render
+
+#: The letter's three comment parts (s55(5)(a)-(c)), in order, with their headings.
+COMMENT_PARTS = [
+    ("pcc_comments", "The Commissioner's comments"),
+    ("cc_comments", "The Chief Constable's comments"),
+    ("pcc_comments_on_cc", "The Commissioner's comments on the Chief Constable's comments"),
+]
+
+
+def _salutation(addressee: str) -> str:
+    return "Dear Home Secretary" if "home secretary" in addressee.lower() else ""
+
+
+def letter_context(*, response: Response) -> dict:
+    """The response's letter and included annex entries, with rich text rendered (sanitised)."""
+    entries = list(response.annex.filter(included=True).select_related("item"))
+    for entry in entries:
+        entry.rendered_text = render(entry.text)
+        entry.shows_owner = entry.explanation == Explanation.ACTION_PROPOSED
+    parts = [
+        {"name": name, "heading": heading, "html": render(getattr(response, name))}
+        for name, heading in COMMENT_PARTS
+    ]
+    return {
+        "response": response,
+        "report": response.report,
+        "office": Office.objects.first(),
+        "salutation": _salutation(response.addressee),
+        "opening": render(response.opening),
+        "parts": parts,
+        "monitoring": render(response.monitoring),
+        "signatory": signatory_on(response.letter_date) if response.letter_date else None,
+        "entries": entries,
+    }

@@ -1,0 +1,57 @@
+"""Reads for the response pages: each list is one query shape whatever the data size (no N+1)."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.db.models import F, QuerySet
+
+from accounts.roles import Role
+
+from .choices import PUBLISHED_STATES, ResponseStatus
+from .models import Response
+
+#: Responses with no statutory deadline (reports before 2 May 2017) come after the dated ones.
+SOONEST_FIRST = (F("due_on").asc(nulls_last=True), "report__published_on", "pk")
+
+
+def responses_for_list() -> QuerySet[Response]:
+    return Response.objects.select_related("report", "owner").order_by(*SOONEST_FIRST)
+
+
+def response_list(
+    *, today: datetime.date, status: str = "", overdue_only: bool = False
+) -> QuerySet[Response]:
+    responses = responses_for_list()
+    if status:
+        responses = responses.filter(status=status)
+    if overdue_only:
+        responses = responses.overdue(today)
+    return responses
+
+
+def my_responses(*, user) -> QuerySet[Response]:
+    """The responses a member of staff owns and still has work on, soonest deadline first."""
+    return responses_for_list().filter(owner=user).exclude(status=ResponseStatus.SENT)
+
+
+def response_detail() -> QuerySet[Response]:
+    return Response.objects.select_related("report", "owner", "approved_by")
+
+
+def response_counts(*, today: datetime.date) -> dict[str, int]:
+    """How many responses are open and how many of those are overdue, for the list's summary."""
+    open_responses = Response.objects.exclude(status__in=PUBLISHED_STATES)
+    return {
+        "open": open_responses.count(),
+        "overdue": Response.objects.overdue(today).count(),
+    }
+
+
+def opcc_staff_users() -> QuerySet:
+    """Who may own a response: active OPCC staff."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name=Role.OPCC_STAFF.value, is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )

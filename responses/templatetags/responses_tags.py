@@ -1,0 +1,77 @@
+"""The deadline badge shown wherever a response appears, the step indicator, and rich text."""
+
+from django import template
+from django.utils import timezone
+
+from accounts import roles
+
+from .. import richtext
+from ..choices import PUBLISHED_STATES, ResponseStatus
+
+register = template.Library()
+
+#: The role sets a template may ask about with `holds` (names from accounts.roles).
+_ROLE_SETS = {
+    "READERS": roles.READERS,
+    "RESPONSE_DRAFTERS": roles.RESPONSE_DRAFTERS,
+    "RESPONSE_APPROVERS": roles.RESPONSE_APPROVERS,
+    "CC_COMMENTERS": roles.CC_COMMENTERS,
+    "DRAFT_READERS": roles.DRAFT_READERS,
+}
+
+
+@register.filter
+def holds(held_roles, name: str) -> bool:
+    """`{% if user_roles|holds:"RESPONSE_DRAFTERS" %}`: for links only; the views still check."""
+    return bool(frozenset(held_roles or ()) & _ROLE_SETS[name])
+
+
+@register.filter
+def rich(text: str):
+    """Markdown from the letter and the Chief Constable's comments, sanitised (richtext.render)."""
+    return richtext.render(text)
+
+
+def _days(n: int) -> str:
+    return f"{n} day{'' if n == 1 else 's'}"
+
+
+def deadline_state(response, today=None) -> dict:
+    """What the badge says about a response's statutory deadline, and how it looks."""
+    due_on = response.due_on
+    if due_on is None:
+        return {"kind": "none", "text": "No statutory deadline", "due_on": None}
+    if response.status in PUBLISHED_STATES and response.published_on:
+        late = (response.published_on - due_on).days
+        text = f"published {_days(late)} late" if late > 0 else "published on time"
+        return {"kind": "done", "text": text, "due_on": due_on}
+    left = response.days_left(today or timezone.localdate())
+    if left < 0:
+        return {"kind": "overdue", "text": f"Overdue by {_days(-left)}", "due_on": due_on}
+    if left == 0:
+        return {"kind": "today", "text": "due today", "due_on": due_on}
+    kind = "soon" if left <= 14 else "open"
+    return {"kind": kind, "text": f"{_days(left)} left", "due_on": due_on}
+
+
+@register.inclusion_tag("responses/partials/deadline_badge.html")
+def deadline_badge(response, today=None):
+    """The badge: "Due 22 Apr 2020 · 12 days left", "Overdue by 3 days · due 22 Apr 2020", or
+    "No statutory deadline". The meaning is in the words; the colour only repeats it."""
+    return {"deadline": deadline_state(response, today)}
+
+
+@register.inclusion_tag("responses/partials/steps.html")
+def response_steps(response):
+    """The workflow's states in order, the current one marked (aria-current="step")."""
+    states = list(ResponseStatus)
+    current = states.index(ResponseStatus(response.status))
+    steps = [
+        {
+            "label": state.label,
+            "done": index < current,
+            "current": index == current,
+        }
+        for index, state in enumerate(states)
+    ]
+    return {"steps": steps}
