@@ -11,7 +11,7 @@ from django.db import models
 class Role(models.TextChoices):
     # The value is the group's name; the label is how the role is shown.
     OPCC_STAFF = "OPCC staff", "OPCC staff"
-    PCC = "PCC", "PCC (approver)"
+    PCC = "PCC", "PCC"
     FORCE_STAFF = "Force staff", "Force staff"
     DCC = "Deputy Chief Constable", "Deputy Chief Constable"
     JASP = "JASP member", "JASP member"

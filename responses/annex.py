@@ -10,6 +10,11 @@ def _describe(actions) -> str:
     return "\n\n".join(action.description for action in actions)
 
 
+def _with_article(body: str) -> str:
+    """Bodies are named with the article: the Home Office, the College of Policing."""
+    return body if body.lower().startswith("the ") else f"the {body}"
+
+
 def suggested_entry(item: Item) -> dict:
     """A starting point the office can change: recommendations to other bodies get the usual
     line; the force's own get what its actions say (taken if all are closed, else proposed)."""
@@ -17,8 +22,8 @@ def suggested_entry(item: Item) -> dict:
         return {
             "explanation": Explanation.OTHER_BODY,
             "text": (
-                f"This recommendation is addressed to {item.addressee_label}. The force will act "
-                "on any resulting guidance."
+                f"This recommendation is addressed to {_with_article(item.addressee_label)}. "
+                "The force will act on any resulting guidance."
             ),
             "included": True,
         }

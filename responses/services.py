@@ -101,7 +101,8 @@ def response_sync_annex(*, response: Response) -> None:
 def response_for_new_item(*, item: Item, by) -> None:
     """A new item joins the annex of a response still being drafted, as a new version (so a
     comparison or an edit conflict shows the annex entry as the recorder's change)."""
-    response = Response.objects.filter(report=item.report).first()
+    # Locked first, so a draft saved meanwhile cannot make the item's recording fail on a conflict.
+    response = Response.objects.select_for_update().filter(report=item.report).first()
     if response is None or response.status not in EDITABLE_STATES:
         return
     if item.kind not in ANNEX_ITEM_KINDS:

@@ -87,7 +87,8 @@ def _annex_text(entry: dict | None) -> str:
         parts.append(f"Owner: {entry['owner']}; target date: {entry['target_date']}")
     if not entry["included"]:
         parts.append("(not included)")
-    return " | ".join(part for part in parts if part)
+    # An entry that exists but says nothing must still differ from no entry at all.
+    return " | ".join(part for part in parts if part) or "(nothing written yet)"
 
 
 def compare(old: ResponseVersion, new: ResponseVersion) -> list[ComparedPart]:

@@ -281,8 +281,8 @@ def test_signing_off_an_action_that_is_not_pending_shows_why_and_changes_nothing
 
     assert response.status_code == 200
     assert (
-        "This action&#x27;s status is \u201cIn progress\u201d, so it cannot move to \u201cClosed\u201d."
-        in response.text
+        "This action&#x27;s status is \u201cIn progress\u201d, "
+        "so it cannot move to \u201cClosed\u201d." in response.text
     )
     assert row_counts() == before
 

@@ -61,6 +61,13 @@ def response(ncpi):
 
 
 @pytest.fixture
+def start(response) -> int:
+    """The version the composer starts from: opened with the report, then one more for each
+    recommendation or AFI recorded (each adds its annex entry as a version)."""
+    return response.lock_version
+
+
+@pytest.fixture
 def commissioner(db):
     return Signatory.objects.create(
         name="Paddy Tipping",
@@ -126,7 +133,7 @@ def hidden_lock_version(page) -> int:
 
 
 def test_saving_the_composer_records_a_version_and_keeps_scripts_out(
-    client, opcc_staff, response, commissioner
+    client, opcc_staff, response, start, commissioner
 ):
     client.force_login(opcc_staff)
     data = composer_post(
@@ -137,11 +144,11 @@ def test_saving_the_composer_records_a_version_and_keeps_scripts_out(
 
     assert saved.status_code == 302
     stored = Response.objects.get(pk=response.pk)
-    assert stored.lock_version == 2
+    assert stored.lock_version == start + 1
     assert stored.status == ResponseStatus.NOT_STARTED
     assert "<script" not in stored.pcc_comments and "stolen" not in stored.pcc_comments
     assert stored.pcc_comments.startswith("I **welcome** the report.")
-    version = ResponseVersion.objects.get(response=stored, number=2)
+    version = ResponseVersion.objects.get(response=stored, number=start + 1)
     assert version.saved_by == opcc_staff
     assert "stolen" not in str(version.content)
 
@@ -171,8 +178,9 @@ def test_the_letter_date_defaults_to_today_until_one_is_saved(client, opcc_staff
     assert Response.objects.get(pk=response.pk).letter_date is None
 
 
-def test_an_invalid_form_saves_nothing(client, opcc_staff, response):
+def test_an_invalid_form_saves_nothing(client, opcc_staff, response, start):
     client.force_login(opcc_staff)
+    versions = ResponseVersion.objects.filter(response=response).count()
     data = composer_post(
         response, letter_date="20 April", pcc_comments="Lost?", annex={"1": {"target_date": "x"}}
     )
@@ -181,13 +189,13 @@ def test_an_invalid_form_saves_nothing(client, opcc_staff, response):
 
     assert page.status_code == 200
     assert "Nothing was saved" in page.content.decode()
-    assert Response.objects.get(pk=response.pk).lock_version == 1
-    assert ResponseVersion.objects.filter(response=response).count() == 1
+    assert Response.objects.get(pk=response.pk).lock_version == start
+    assert ResponseVersion.objects.filter(response=response).count() == versions
     assert "Lost?" in page.content.decode()
 
 
 def test_a_post_without_the_annex_or_naming_another_response_entry_saves_nothing(
-    client, opcc_staff, response
+    client, opcc_staff, response, start
 ):
     other = register.report_create(
         by=opcc_staff,
@@ -216,7 +224,7 @@ def test_a_post_without_the_annex_or_naming_another_response_entry_saves_nothing
         assert "Nothing was saved" in page.content.decode()
 
     assert "The annex has changed; reload the page." in page.content.decode()
-    assert Response.objects.get(pk=response.pk).lock_version == 1
+    assert Response.objects.get(pk=response.pk).lock_version == start
     assert AnnexEntry.objects.get(pk=foreign_entry.pk).text == foreign_entry.text
 
 
@@ -245,7 +253,7 @@ def test_the_annex_lists_entries_in_printed_order_with_the_other_body_line(
     assert entries == ["Recommendation 1", "Recommendation 2", "Area for improvement AFI 1"]
     assert "Cause of concern 1" not in entries
     assert (
-        "This recommendation is addressed to Home Office. The force will act on any resulting "
+        "This recommendation is addressed to the Home Office. The force will act on any resulting "
         "guidance."
     ) in page
     assert "Item 2 as printed in the report." in page
@@ -360,16 +368,17 @@ def test_the_letter_warns_when_nobody_held_office_on_its_date(client, pcc, opcc_
 
 
 def test_a_stale_save_is_refused_naming_the_first_editor_and_a_resubmit_applies_it(
-    opcc_staff, second_opcc_staff, response
+    opcc_staff, second_opcc_staff, response, start
 ):
     olivia, oscar = client_for(opcc_staff), client_for(second_opcc_staff)
-    olivia.post(compose_url(response), composer_post(response))  # version 2: both start here
+    olivia.post(compose_url(response), composer_post(response))  # both start from this version
+    loaded = start + 1
     olivia.get(compose_url(response))
     oscar.get(compose_url(response))
     olivia.post(compose_url(response), composer_post(response, pcc_comments="Olivia's words."))
     versions = ResponseVersion.objects.filter(response=response).count()
 
-    stale = composer_post(response, lock_version=2, pcc_comments="Oscar's words.")
+    stale = composer_post(response, lock_version=loaded, pcc_comments="Oscar's words.")
     refused = oscar.post(compose_url(response), stale)
 
     html = refused.content.decode()
@@ -377,10 +386,10 @@ def test_a_stale_save_is_refused_naming_the_first_editor_and_a_resubmit_applies_
     assert "Nothing was saved" in html
     assert "(olivia changed The PCC&#x27;s comments)" in html
     assert "Oscar&#x27;s words." in html  # his input is still in the form
-    assert hidden_lock_version(refused) == 3
-    assert "?old=2&amp;new=3" in html
+    assert hidden_lock_version(refused) == loaded + 1
+    assert f"?old={loaded}&amp;new={loaded + 1}" in html
     stored = Response.objects.get(pk=response.pk)
-    assert (stored.pcc_comments, stored.lock_version) == ("Olivia's words.", 3)
+    assert (stored.pcc_comments, stored.lock_version) == ("Olivia's words.", loaded + 1)
     assert ResponseVersion.objects.filter(response=response).count() == versions
 
     stale["lock_version"] = hidden_lock_version(refused)
@@ -388,8 +397,9 @@ def test_a_stale_save_is_refused_naming_the_first_editor_and_a_resubmit_applies_
 
     assert resubmitted.status_code == 302
     stored = Response.objects.get(pk=response.pk)
-    assert (stored.pcc_comments, stored.lock_version) == ("Oscar's words.", 4)
-    assert ResponseVersion.objects.get(response=response, number=4).saved_by == second_opcc_staff
+    assert (stored.pcc_comments, stored.lock_version) == ("Oscar's words.", loaded + 2)
+    saved = ResponseVersion.objects.get(response=response, number=loaded + 2)
+    assert saved.saved_by == second_opcc_staff
 
 
 def test_a_response_no_longer_editable_is_refused(client, opcc_staff, response):
@@ -407,18 +417,19 @@ def test_a_response_no_longer_editable_is_refused(client, opcc_staff, response):
 # --- Versions ------------------------------------------------------------------------------------
 
 
-def test_every_version_is_listed_newest_first(client, opcc_staff, pcc, response):
+def test_every_version_is_listed_newest_first(client, opcc_staff, pcc, response, start):
     client_for(opcc_staff).post(compose_url(response), composer_post(response))
 
     page = client_for(pcc).get(reverse("responses:versions", args=[response.pk]))
 
     html = page.content.decode()
     assert page.status_code == 200
-    assert html.index('id="new-2"') < html.index('id="new-1"')
+    assert html.index(f'id="new-{start + 1}"') < html.index(f'id="new-{start}"')
+    assert html.index(f'id="new-{start}"') < html.index('id="new-1"')
     assert "Opened when the report was recorded." in html
 
 
-def test_compare_shows_the_changed_words(client, opcc_staff, pcc, response):
+def test_compare_shows_the_changed_words(client, opcc_staff, pcc, response, start):
     editor = client_for(opcc_staff)
     editor.post(compose_url(response), composer_post(response, pcc_comments="We welcome it."))
     editor.post(
@@ -426,19 +437,19 @@ def test_compare_shows_the_changed_words(client, opcc_staff, pcc, response):
     )
 
     page = client_for(pcc).get(
-        reverse("responses:compare", args=[response.pk]), {"old": 2, "new": 3}
+        reverse("responses:compare", args=[response.pk]), {"old": start + 1, "new": start + 2}
     )
 
     html = page.content.decode()
     assert page.status_code == 200
     assert "<ins>warmly</ins>" in html
-    assert "1 part changed between version 2 and version 3" in html
+    assert f"1 part changed between version {start + 1} and version {start + 2}" in html
     row = re.search(r"<th scope=\"row\">The PCC&#x27;s comments</th>\s*<td>(.*?)</td>", html, re.S)
     assert "Changed" in row.group(1)
 
 
 def test_compare_with_no_choice_shows_the_latest_against_the_one_before(
-    client, opcc_staff, response
+    client, opcc_staff, response, start
 ):
     client.force_login(opcc_staff)
     client.post(compose_url(response), composer_post(response, subject="A new subject"))
@@ -446,7 +457,7 @@ def test_compare_with_no_choice_shows_the_latest_against_the_one_before(
     page = client.get(reverse("responses:compare", args=[response.pk]))
 
     assert page.status_code == 200
-    assert "between version 1 and version 2" in page.content.decode()
+    assert f"between version {start} and version {start + 1}" in page.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,13 @@ def response_to(title: str) -> Response:
     return Response.objects.select_related("report", "owner").get(report__title=title)
 
 
+def annex_entries_recorded(response: Response) -> list[tuple[str, str]]:
+    """The version each recommendation or AFI added when the demo recorded it (as OPCC staff),
+    in the order the items were recorded."""
+    items = response.report.items.filter(pk__in=response.annex.values("item")).order_by("pk")
+    return [(f"Annex entry added for {item}.", "opcc") for item in items]
+
+
 def counts() -> dict[str, int]:
     models = (Office, Signatory, Response, AnnexEntry, ResponseVersion)
     return {model.__name__: model.objects.count() for model in models}
@@ -128,9 +135,11 @@ def test_ncpi_2019_is_ready_for_the_pccs_approval(django_user_model):
 def test_each_step_is_a_version_saved_by_the_user_whose_role_does_it():
     load_demo()
 
-    versions = response_to(NCPI_2019).versions.order_by("number")
+    response = response_to(NCPI_2019)
+    versions = response.versions.order_by("number")
     assert [(v.note, v.saved_by and v.saved_by.username) for v in versions] == [
         ("Opened when the report was recorded.", None),
+        *annex_entries_recorded(response),
         ("Owner assigned.", "opcc"),
         ("Chief Constable invited.", "opcc"),
         ("Chief Constable's comments.", "force"),
@@ -175,7 +184,13 @@ def test_the_post_inspection_review_response_is_not_started():
 
     response = response_to(POST_INSPECTION_REVIEW)
     assert response.status == ResponseStatus.NOT_STARTED
-    assert response.versions.count() == 1
+    assert response.owner is None
+    # Nothing since it was opened but the annex entries of the items recorded with the report.
+    versions = response.versions.order_by("number")
+    assert [(v.note, v.saved_by and v.saved_by.username) for v in versions] == [
+        ("Opened when the report was recorded.", None),
+        *annex_entries_recorded(response),
+    ]
 
 
 @pytest.mark.django_db

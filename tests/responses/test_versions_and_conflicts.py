@@ -7,6 +7,8 @@ import datetime
 import pytest
 
 from accounts.roles import Role
+from inspections import services as inspections
+from inspections.choices import Addressee, ItemKind
 from inspections.errors import EditConflict
 from responses import services
 from responses.choices import Explanation, ResponseStatus
@@ -42,25 +44,28 @@ def parts_changed(old: ResponseVersion, new: ResponseVersion) -> dict[str, tuple
 
 def test_each_save_records_a_version_numbered_by_the_lock_version(response_in, opcc_staff):
     response = response_in(S.DRAFTING)
-    assert response.lock_version == 4
+    entries = response.annex.count()  # each recorded with its item, as a version
+    # Opened, an annex entry per item, invited, the Chief Constable's comments, drafted.
+    assert response.lock_version == 1 + entries + 3
 
     save(response, opcc_staff, letter={"monitoring": "JASP meets quarterly."})
     save(response, opcc_staff, letter={"monitoring": "JASP meets every quarter."})
 
     stored = Response.objects.get(pk=response.pk)
-    assert stored.lock_version == 6
+    assert stored.lock_version == 1 + entries + 5
     versions = list(stored.versions.order_by("number"))
-    assert [v.number for v in versions] == [1, 2, 3, 4, 5, 6]
+    assert [v.number for v in versions] == list(range(1, stored.lock_version + 1))
     assert [v.saved_by.username if v.saved_by else None for v in versions] == [
         None,  # opened with the report
+        *["olivia"] * entries,  # recorded the report's recommendations and AFI
         "olivia",  # invited the Chief Constable
         "laura",  # recorded the Chief Constable's comments
         "olivia",
         "olivia",
         "olivia",
     ]
-    assert versions[4].content["letter"]["monitoring"] == "JASP meets quarterly."
-    assert versions[5].content["letter"]["monitoring"] == "JASP meets every quarter."
+    assert versions[-2].content["letter"]["monitoring"] == "JASP meets quarterly."
+    assert versions[-1].content["letter"]["monitoring"] == "JASP meets every quarter."
 
 
 def test_a_version_keeps_the_letter_and_the_annex_as_they_were_saved(response_in, opcc_staff):
@@ -83,12 +88,13 @@ def test_a_version_keeps_the_letter_and_the_annex_as_they_were_saved(response_in
 
 def test_comparing_two_versions_marks_the_words_removed_and_added(response_in, opcc_staff):
     response = response_in(S.DRAFTING)
+    drafted = response.lock_version
     save(
         response,
         opcc_staff,
         letter={"pcc_comments": "The Chief Constable and I **support** the report."},
     )
-    old, new = response.versions.get(number=4), response.versions.get(number=5)
+    old, new = response.versions.get(number=drafted), response.versions.get(number=drafted + 1)
 
     changed = parts_changed(old, new)
 
@@ -100,6 +106,7 @@ def test_comparing_two_versions_marks_the_words_removed_and_added(response_in, o
 
 def test_comparing_shows_a_changed_annex_entry_by_its_recommendation(response_in, opcc_staff):
     response = response_in(S.DRAFTING)
+    drafted = response.lock_version
     entry = response.annex.get(item__reference="1")
     save(
         response,
@@ -114,7 +121,9 @@ def test_comparing_shows_a_changed_annex_entry_by_its_recommendation(response_in
         },
     )
 
-    changed = parts_changed(response.versions.get(number=4), response.versions.get(number=5))
+    changed = parts_changed(
+        response.versions.get(number=drafted), response.versions.get(number=drafted + 1)
+    )
 
     assert list(changed) == ["Annex: Recommendation 1"]
     before, after = changed["Annex: Recommendation 1"]
@@ -126,9 +135,12 @@ def test_comparing_shows_a_changed_annex_entry_by_its_recommendation(response_in
 
 def test_comparing_shows_text_as_typed_not_as_html(response_in, opcc_staff):
     response = response_in(S.DRAFTING)
+    drafted = response.lock_version
     save(response, opcc_staff, letter={"monitoring": "Fewer than 3 < 4 & falling."})
 
-    changed = parts_changed(response.versions.get(number=4), response.versions.get(number=5))
+    changed = parts_changed(
+        response.versions.get(number=drafted), response.versions.get(number=drafted + 1)
+    )
 
     _, after = changed["How delivery is monitored"]
     assert "<ins>Fewer than 3 &lt; 4 &amp; falling.</ins>" in after
@@ -136,9 +148,105 @@ def test_comparing_shows_text_as_typed_not_as_html(response_in, opcc_staff):
 
 def test_comparing_a_version_with_itself_shows_no_change(response_in):
     response = response_in(S.DRAFTING)
-    version = response.versions.get(number=4)
+    version = response.versions.get(number=response.lock_version)
 
     assert parts_changed(version, version) == {}
+
+
+# --- Items recorded while the response is drafted ------------------------------------------------
+
+
+def record_recommendation(report, by, *, reference="3", addressee=Addressee.HOME_OFFICE):
+    return inspections.item_create(
+        report=report,
+        by=by,
+        kind=ItemKind.RECOMMENDATION,
+        reference=reference,
+        addressee=addressee,
+        text="A recommendation missed when the report was recorded.",
+    )
+
+
+def test_a_recommendation_added_while_drafting_is_a_version_by_whoever_recorded_it(
+    response_in, second_opcc_staff
+):
+    response = response_in(S.DRAFTING)
+    drafted = response.lock_version
+
+    record_recommendation(response.report, second_opcc_staff)
+
+    stored = Response.objects.get(pk=response.pk)
+    assert stored.lock_version == drafted + 1
+    added = stored.versions.get(number=drafted + 1)
+    assert (added.saved_by, added.note) == (
+        second_opcc_staff,
+        "Annex entry added for Recommendation 3.",
+    )
+    changed = parts_changed(stored.versions.get(number=drafted), added)
+    assert list(changed) == ["Annex: Recommendation 3"]
+    before, after = changed["Annex: Recommendation 3"]
+    assert before == ""
+    assert "addressed to the Home Office" in after
+
+
+def test_an_editor_who_loaded_the_draft_before_an_item_was_added_is_told_who_added_it(
+    response_in, opcc_staff, second_opcc_staff
+):
+    response = response_in(S.DRAFTING)
+    stale = Response.objects.get(pk=response.pk)
+    record_recommendation(response.report, second_opcc_staff)
+
+    with pytest.raises(EditConflict) as refused:
+        save(stale, opcc_staff, letter={"monitoring": "Too late."})
+
+    assert refused.value.changes == ["oscar changed Annex: Recommendation 3"]
+
+
+def test_an_item_added_for_the_force_while_drafting_shows_as_a_change_though_empty(
+    response_in, second_opcc_staff
+):
+    response = response_in(S.DRAFTING)
+    drafted = response.lock_version
+
+    record_recommendation(response.report, second_opcc_staff, addressee=Addressee.THIS_FORCE)
+
+    stored = Response.objects.get(pk=response.pk)
+    changed = parts_changed(
+        stored.versions.get(number=drafted), stored.versions.get(number=drafted + 1)
+    )
+    assert list(changed) == ["Annex: Recommendation 3"]
+
+
+def test_a_cause_of_concern_added_while_drafting_records_no_version(response_in, opcc_staff):
+    response = response_in(S.DRAFTING)
+    versions = response.versions.count()
+
+    inspections.item_create(
+        report=response.report,
+        by=opcc_staff,
+        kind=ItemKind.CAUSE_OF_CONCERN,
+        reference="C1",
+        addressee=Addressee.THIS_FORCE,
+        text="A cause of concern: it has no annex entry of its own.",
+    )
+
+    stored = Response.objects.get(pk=response.pk)
+    assert (stored.lock_version, stored.versions.count()) == (response.lock_version, versions)
+
+
+@pytest.mark.parametrize("state", [S.SUBMITTED, S.APPROVED, S.PUBLISHED])
+def test_an_item_added_once_the_response_is_submitted_records_no_version(
+    response_in, second_opcc_staff, state
+):
+    response = response_in(state)
+    versions = response.versions.count()
+
+    item = record_recommendation(response.report, second_opcc_staff)
+
+    stored = Response.objects.get(pk=response.pk)
+    assert stored.lock_version == response.lock_version
+    assert stored.versions.count() == versions
+    assert not AnnexEntry.objects.filter(item=item).exists()
 
 
 # --- Edit conflicts -------------------------------------------------------------------------------

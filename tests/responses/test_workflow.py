@@ -94,7 +94,7 @@ MOVES = {
     ),
     "submit for approval": (submit, [S.DRAFTING], S.SUBMITTED, {"opcc_staff"}),
     "approve": (approve, [S.SUBMITTED], S.APPROVED, {"pcc"}),
-    "return for changes": (return_, [S.SUBMITTED], S.DRAFTING, {"pcc"}),
+    "return for changes": (return_, [S.SUBMITTED, S.APPROVED], S.DRAFTING, {"pcc"}),
     "publish": (publish, [S.APPROVED], S.PUBLISHED, {"opcc_staff"}),
 }
 PERSONAS = ["opcc_staff", "pcc", "force_officer", "dcc", "jasp", "outsider"]
@@ -429,6 +429,55 @@ def test_a_returned_response_goes_back_to_drafting_with_the_pccs_comments_until_
     assert resubmitted.pcc_comments == "I welcome the report and its focus on early help."
 
 
+def test_the_pcc_can_return_an_approved_response_not_yet_published(response_in, pcc):
+    response = response_in(S.APPROVED)
+    assert (response.approved_at, response.approved_by) != (None, None)
+    versions = response.versions.count()
+
+    return_(response, pcc)
+
+    stored = Response.objects.get(pk=response.pk)
+    assert (stored.status, stored.returned_comments) == (S.DRAFTING, "Say more about early help.")
+    assert (stored.approved_at, stored.approved_by) == (None, None)
+    assert stored.lock_version == response.lock_version
+    assert stored.versions.count() == versions + 1
+    returned = stored.versions.first()
+    assert (returned.saved_by, returned.note) == (pcc, "Returned by the PCC.")
+
+
+@pytest.mark.parametrize("state", [S.PUBLISHED, S.SENT])
+def test_a_published_response_cannot_be_returned(response_in, pcc, state):
+    response = response_in(state)
+    before = everything_about(response)
+
+    with pytest.raises(InvalidTransition):
+        return_(response, pcc)
+
+    assert everything_about(response) == before
+
+
+def test_a_recommendation_added_after_approval_is_explained_after_the_pcc_returns_it(
+    response_in, opcc_staff, pcc
+):
+    response = response_in(S.APPROVED)
+    inspections.item_create(
+        report=response.report,
+        by=opcc_staff,
+        kind=ItemKind.RECOMMENDATION,
+        reference="3",
+        addressee=Addressee.THIS_FORCE,
+        text="A recommendation missed when the report was recorded.",
+    )
+    with pytest.raises(IncompleteResponse):
+        publish(Response.objects.get(pk=response.pk), opcc_staff)
+
+    return_(Response.objects.get(pk=response.pk), pcc)
+
+    returned = Response.objects.get(pk=response.pk)
+    assert returned.status == S.DRAFTING
+    assert returned.annex.filter(item__reference="3").exists()
+
+
 def test_a_recommendation_added_after_submission_must_be_explained_before_approval(
     response_in, opcc_staff, pcc
 ):
@@ -488,13 +537,18 @@ def test_the_whole_journey_is_recorded_as_one_version_per_step(response_in):
 
     notes = list(response.versions.order_by("number").values_list("number", "note"))
 
-    assert notes == [
-        (1, "Opened when the report was recorded."),
-        (2, "Chief Constable invited."),
-        (3, "Chief Constable's comments."),
-        (4, ""),
-        (5, "Submitted for approval."),
-        (6, "Approved by the PCC."),
-        (7, "Published."),
+    steps = [
+        "Opened when the report was recorded.",
+        # The report's recommendations and AFI, each recorded after the report was.
+        "Annex entry added for Recommendation 1.",
+        "Annex entry added for Recommendation 2.",
+        "Annex entry added for Area for improvement AFI 1.",
+        "Chief Constable invited.",
+        "Chief Constable's comments.",
+        "",
+        "Submitted for approval.",
+        "Approved by the PCC.",
+        "Published.",
     ]
-    assert response.lock_version == 7
+    assert notes == list(enumerate(steps, start=1))
+    assert response.lock_version == len(steps)
