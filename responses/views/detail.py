@@ -17,6 +17,24 @@ from ..deadlines import working_days_left
 from ..gate import response_missing_parts
 
 
+def available_steps(response, may: dict, today) -> dict[str, bool]:
+    """The workflow steps this reader may take from where the response is now (the views and
+    services check again; this only decides which buttons to show)."""
+    status = response.status
+    cc_overdue = response.cc_due_on is not None and response.cc_due_on < today
+    return {
+        "assign_owner": may["draft"] and status != ResponseStatus.SENT,
+        "invite": may["draft"] and status == ResponseStatus.NOT_STARTED,
+        "compose": may["draft"] and status in EDITABLE_STATES,
+        "submit": may["draft"] and status == ResponseStatus.DRAFTING,
+        "publish": may["draft"] and status == ResponseStatus.APPROVED,
+        "cc_comments": may["comment"] and status == ResponseStatus.CC_INVITED,
+        "no_cc_comments": may["draft"] and status == ResponseStatus.CC_INVITED and cc_overdue,
+        "approve": may["approve"] and status == ResponseStatus.SUBMITTED,
+        "return_approved": may["approve"] and status == ResponseStatus.APPROVED,
+    }
+
+
 class ResponseDetailView(RoleRequiredMixin, DetailView):
     """One response: where it is in the workflow, its deadline and how it was worked out, what
     it still lacks, and the steps the reader's role may take from here."""
@@ -40,19 +58,7 @@ class ResponseDetailView(RoleRequiredMixin, DetailView):
             "read_drafts": has_role(user, DRAFT_READERS),
         }
         published = status in PUBLISHED_STATES
-        steps = {
-            "assign_owner": may["draft"] and status != ResponseStatus.SENT,
-            "invite": may["draft"] and status == ResponseStatus.NOT_STARTED,
-            "compose": may["draft"] and status in EDITABLE_STATES,
-            "submit": may["draft"] and status == ResponseStatus.DRAFTING,
-            "publish": may["draft"] and status == ResponseStatus.APPROVED,
-            "cc_comments": may["comment"] and status == ResponseStatus.CC_INVITED,
-            "no_cc_comments": may["draft"]
-            and status == ResponseStatus.CC_INVITED
-            and response.cc_due_on is not None
-            and response.cc_due_on < today,
-            "approve": may["approve"] and status == ResponseStatus.SUBMITTED,
-        }
+        steps = available_steps(response, may, today)
         days = response.days_left(today)
         return super().get_context_data(
             report=response.report,

@@ -187,9 +187,17 @@ class ApprovalView(ResponseFormView):
 
     allowed_roles = RESPONSE_APPROVERS
     form_class = ApprovalForm
-    from_states = (ResponseStatus.SUBMITTED,)
+    # An approved response not yet published can still be returned (e.g. an item recorded since).
+    from_states = (ResponseStatus.SUBMITTED, ResponseStatus.APPROVED)
     shows_gate = True
     verb = "Approve or return the response"
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.response.status == ResponseStatus.APPROVED:
+            form.fields["decision"].choices = [("return", "Return it for changes")]
+            form.fields["decision"].initial = "return"
+        return form
 
     def call_service(self, data, **common):
         if data["decision"] == "approve":

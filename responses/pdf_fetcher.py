@@ -1,0 +1,64 @@
+"""What WeasyPrint may read while it renders a response: the print stylesheet and nothing else.
+
+The letter and annex hold text that staff and the force typed. Whatever slipped past the
+sanitiser (responses.richtext) must still not make the renderer read a local file or reach any
+address, so every URL WeasyPrint asks for comes here, and anything that is not one of the named
+static files is refused before any file or network access. The document's base URL is a name
+under the reserved ``.invalid`` domain, never a directory, so relative references resolve to
+URLs that this fetcher refuses too.
+"""
+
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+#: The document's base URL: not a directory and not a host anyone can resolve (RFC 2606).
+BASE_URL = "https://pdf.pccresponse.invalid/"
+STATIC_PREFIX = f"{BASE_URL}static/"
+
+#: The static files the print template may use, by name, with their content types.
+ALLOWED_STATIC = {
+    "css/print.css": "text/css",
+}
+
+
+class RefusedURL(ValueError):
+    """A URL outside the allow-list. WeasyPrint logs it and renders without the resource."""
+
+
+def static_url(name: str) -> str:
+    """The URL the print template uses for one of the allowed static files."""
+    if name not in ALLOWED_STATIC:
+        raise RefusedURL(f"{name} is not an allowed static file")
+    return f"{STATIC_PREFIX}{name}"
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """A WeasyPrint 70 URL fetcher (a URLFetcher subclass with its own ``fetch``) that serves
+    the allowed static files from the staticfiles finders and refuses every other URL.
+
+    Redirects cannot happen: nothing is ever fetched over the network, so there is no response
+    to follow.
+    """
+
+    def __init__(self):
+        super().__init__(allowed_protocols=(), allow_redirects=False, fail_on_errors=False)
+
+    def fetch(self, url, headers=None):
+        name = url.removeprefix(STATIC_PREFIX) if url.startswith(STATIC_PREFIX) else None
+        # Exact names only: no query, fragment, "..", or percent-encoding tricks get through.
+        if name not in ALLOWED_STATIC:
+            raise RefusedURL(f"refused: {url[:200]}")
+        path = finders.find(name)
+        if not path:
+            raise RefusedURL(f"static file not found: {name}")
+        return URLFetcherResponse(
+            url,
+            body=Path(path).read_bytes(),
+            headers={"Content-Type": f"{ALLOWED_STATIC[name]}; charset=utf-8"},
+        )
+
+    def open(self, url, data=None, timeout=None):
+        # URLFetcher is also a urllib OpenerDirector: route that door through fetch as well.
+        return self.fetch(getattr(url, "full_url", url))
