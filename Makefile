@@ -21,6 +21,7 @@ help:
 	@echo "make pytest the same without the lint step"
 	@echo "make lint   ruff, djlint and a check for missing migrations"
 	@echo "make clean  remove the venvs, the SQLite database, uploads and collected static files"
+	@echo "make bench-pdf  render a letter with a 100-recommendation annex; median time and peak memory"
 
 install: system-packages venv
 
@@ -62,3 +63,9 @@ lint: venv
 
 clean:
 	rm -rf .venv .tools db.sqlite3 private-media staticfiles var
+
+# The letter with a 100-recommendation annex rendered to PDF several times (RUNS=n, default 7)
+# in a throwaway SQLite database: prints the median time and the peak memory.
+.PHONY: bench-pdf
+bench-pdf: install
+	.venv/bin/python scripts/bench_pdf.py
