@@ -1,4 +1,12 @@
-from .roles import ACTION_EDITORS, ASSURANCE_EDITORS, REGISTER_EDITORS, SIGN_OFF, Role, user_roles
+from .roles import (
+    ACTION_EDITORS,
+    ASSURANCE_EDITORS,
+    READERS,
+    REGISTER_EDITORS,
+    RESPONSE_DRAFTERS,
+    SIGN_OFF,
+    user_roles,
+)
 
 
 def roles(request):
@@ -6,9 +14,10 @@ def roles(request):
     held = user_roles(request.user)
     return {
         "user_roles": held,
+        "can_read": bool(held & READERS),
         "can_edit_register": bool(held & REGISTER_EDITORS),
         "can_edit_actions": bool(held & ACTION_EDITORS),
         "can_sign_off": bool(held & SIGN_OFF),
         "can_edit_assurance": bool(held & ASSURANCE_EDITORS),
-        "is_force_user": bool(held & {Role.FORCE_STAFF, Role.DCC}),
+        "can_draft_responses": bool(held & RESPONSE_DRAFTERS),
     }

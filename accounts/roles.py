@@ -1,7 +1,6 @@
 """The five roles, held as Django groups, and the one place that answers "may this user do X"."""
 
 from collections.abc import Iterable
-from functools import wraps
 
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
@@ -78,18 +77,3 @@ class RoleRequiredMixin(AccessMixin):
 
     def load_objects(self) -> None:
         """Fetch the objects named in the URL (self.kwargs); overridden by views that need them."""
-
-
-def role_required(roles: Iterable[Role]):
-    """Function-based views: the same rule as RoleRequiredMixin."""
-    roles = frozenset(roles)
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            require_role(request.user, roles)
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator

@@ -37,6 +37,12 @@ class ReportForm(CrispyMixin, VersionedMixin, forms.ModelForm):
         widgets = {"published_on": DATE_WIDGET, "summary": forms.Textarea(attrs={"rows": 5})}
 
 
+class ReportCreateForm(ReportForm):
+    """A new report has no version yet to check against."""
+
+    lock_version = None
+
+
 class ItemForm(CrispyMixin, VersionedMixin, forms.ModelForm):
     action_required = forms.TypedChoiceField(
         label="Force action required",
@@ -103,6 +109,12 @@ class ItemForm(CrispyMixin, VersionedMixin, forms.ModelForm):
         if cleaned.get("cause_of_concern") and cleaned.get("kind") != ItemKind.RECOMMENDATION:
             self.add_error("cause_of_concern", ONLY_RECOMMENDATIONS)
         return cleaned
+
+
+class ItemCreateForm(ItemForm):
+    """A new item has no version yet to check against."""
+
+    lock_version = None
 
 
 class OversightForm(CrispyMixin, VersionedMixin, forms.ModelForm):

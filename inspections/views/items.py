@@ -4,7 +4,7 @@ from django.views.generic import DetailView
 from accounts.roles import ASSURANCE_EDITORS, READERS, REGISTER_EDITORS, RoleRequiredMixin
 
 from .. import selectors, services
-from ..forms import ItemForm, OversightForm
+from ..forms import ItemCreateForm, ItemForm, OversightForm
 from ..models import Item, Report
 from .base import ServiceFormView
 
@@ -34,7 +34,7 @@ def _item_fields(cleaned_data: dict) -> dict:
 
 class ItemCreateView(ServiceFormView):
     allowed_roles = REGISTER_EDITORS
-    form_class = ItemForm
+    form_class = ItemCreateForm
     success_message = "Item added."
 
     def load_objects(self):
@@ -47,11 +47,6 @@ class ItemCreateView(ServiceFormView):
             "report": self.report,
             "instance": Item(report=self.report),
         }
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        del form.fields["lock_version"]
-        return form
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(report=self.report, **kwargs)

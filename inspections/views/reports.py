@@ -4,7 +4,7 @@ from django.views.generic import DetailView, ListView
 from accounts.roles import READERS, REGISTER_EDITORS, RoleRequiredMixin
 
 from .. import selectors, services
-from ..forms import ReportFilterForm, ReportForm
+from ..forms import ReportCreateForm, ReportFilterForm, ReportForm
 from ..models import Report
 from .base import ServiceFormView
 
@@ -52,14 +52,9 @@ class ReportDetailView(RoleRequiredMixin, DetailView):
 
 class ReportCreateView(ServiceFormView):
     allowed_roles = REGISTER_EDITORS
-    form_class = ReportForm
+    form_class = ReportCreateForm
     page_title = "Record an HMICFRS report"
     success_message = "Report recorded. Now add its items."
-
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        del form.fields["lock_version"]
-        return form
 
     def perform(self, form):
         return services.report_create(by=self.request.user, **form.cleaned_data)

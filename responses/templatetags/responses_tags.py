@@ -3,27 +3,10 @@
 from django import template
 from django.utils import timezone
 
-from accounts import roles
-
 from .. import richtext
 from ..choices import PUBLISHED_STATES, ResponseStatus
 
 register = template.Library()
-
-#: The role sets a template may ask about with `holds` (names from accounts.roles).
-_ROLE_SETS = {
-    "READERS": roles.READERS,
-    "RESPONSE_DRAFTERS": roles.RESPONSE_DRAFTERS,
-    "RESPONSE_APPROVERS": roles.RESPONSE_APPROVERS,
-    "CC_COMMENTERS": roles.CC_COMMENTERS,
-    "DRAFT_READERS": roles.DRAFT_READERS,
-}
-
-
-@register.filter
-def holds(held_roles, name: str) -> bool:
-    """`{% if user_roles|holds:"RESPONSE_DRAFTERS" %}`: for links only; the views still check."""
-    return bool(frozenset(held_roles or ()) & _ROLE_SETS[name])
 
 
 @register.filter
