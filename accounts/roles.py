@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -77,3 +78,13 @@ class RoleRequiredMixin(AccessMixin):
 
     def load_objects(self) -> None:
         """Fetch the objects named in the URL (self.kwargs); overridden by views that need them."""
+
+
+def users_with_roles(roles: Iterable[Role]):
+    """Active users holding any of `roles`, by name: the choices for an owner field."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name__in=[role.value for role in roles], is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )

@@ -3,9 +3,8 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
-from django.contrib.auth import get_user_model
 
-from accounts.roles import Role
+from accounts.roles import ACTION_EDITORS, users_with_roles
 
 from .choices import ActionStatus, Addressee, ItemKind, ReportType
 from .evidence import ALLOWED_DESCRIPTION, ALLOWED_TYPES
@@ -123,15 +122,6 @@ class OversightForm(CrispyMixin, VersionedMixin, forms.ModelForm):
         fields = ["hmicfrs_status", "assurance"]
 
 
-def _force_users():
-    return (
-        get_user_model()
-        .objects.filter(groups__name__in=[Role.FORCE_STAFF.value, Role.DCC.value], is_active=True)
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
-
-
 class ActionForm(CrispyMixin, VersionedMixin, forms.ModelForm):
     status = forms.ChoiceField(
         choices=[(s.value, s.label) for s in EDITABLE_STATUSES],
@@ -145,7 +135,7 @@ class ActionForm(CrispyMixin, VersionedMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner_user"].queryset = _force_users()
+        self.fields["owner_user"].queryset = users_with_roles(ACTION_EDITORS)
         self.fields["owner_user"].label_from_instance = lambda u: u.get_full_name() or u.username
 
     def clean(self):

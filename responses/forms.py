@@ -5,10 +5,10 @@
 from django import forms
 from django.utils import timezone
 
+from accounts.roles import RESPONSE_DRAFTERS, users_with_roles
 from inspections.forms import DATE_WIDGET, CrispyMixin, VersionedMixin
 
 from .choices import ResponseStatus
-from .selectors import opcc_staff_users
 
 MARKDOWN_HELP = (
     "Simple formatting: **bold**, *italic*, a line starting with - for a list, "
@@ -43,7 +43,7 @@ class OwnerForm(CrispyMixin, VersionedMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = opcc_staff_users()
+        self.fields["owner"].queryset = users_with_roles(RESPONSE_DRAFTERS)
         self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
 
 

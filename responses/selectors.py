@@ -2,10 +2,7 @@
 
 import datetime
 
-from django.contrib.auth import get_user_model
 from django.db.models import F, QuerySet
-
-from accounts.roles import Role
 
 from .choices import PUBLISHED_STATES, ResponseStatus
 from .models import Response
@@ -45,13 +42,3 @@ def response_counts(*, today: datetime.date) -> dict[str, int]:
         "open": open_responses.count(),
         "overdue": Response.objects.overdue(today).count(),
     }
-
-
-def opcc_staff_users() -> QuerySet:
-    """Who may own a response: active OPCC staff."""
-    return (
-        get_user_model()
-        .objects.filter(groups__name=Role.OPCC_STAFF.value, is_active=True)
-        .distinct()
-        .order_by("first_name", "last_name", "username")
-    )
