@@ -1,8 +1,13 @@
 """The response's letter and annex as an A4 PDF, tagged (PDF/UA-1), rendered by WeasyPrint from
-the same context and partial as the page (responses.letter)."""
+the same context and partial as the page (responses.letter).
+
+Rendering is two stages, so that a background job can report progress between them: `layout`
+(HTML and CSS to pages) and `write` (pages to PDF bytes). `html_to_pdf` runs both.
+"""
 
 from django.template.loader import render_to_string
 from weasyprint import HTML
+from weasyprint.document import Document
 
 from .letter import letter_context
 from .models import Response
@@ -20,10 +25,20 @@ def response_pdf_html(*, response: Response, draft: bool) -> str:
     return render_to_string("responses/pdf/letter.html", context)
 
 
+def layout(html: str) -> Document:
+    """Lay the HTML out into pages, reading nothing but the allowed static files."""
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher())
+    return document.render(pdf_variant=PDF_VARIANT)
+
+
+def write(pages: Document) -> bytes:
+    """The laid-out pages as a tagged PDF."""
+    return pages.write_pdf(pdf_variant=PDF_VARIANT)
+
+
 def html_to_pdf(html: str) -> bytes:
     """Any HTML to a tagged PDF, reading nothing but the allowed static files."""
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher())
-    return document.write_pdf(pdf_variant=PDF_VARIANT)
+    return write(layout(html))
 
 
 def render_response_pdf(*, response: Response, draft: bool) -> bytes:
