@@ -116,12 +116,37 @@ class ApprovalForm(CrispyMixin, VersionedMixin, forms.Form):
 
 
 class PublishForm(CrispyMixin, VersionedMixin, forms.Form):
-    submit_label = "Record publication"
+    submit_label = "Publish"
     published_on = forms.DateField(
-        label="Date published",
+        label="Date of publication",
         widget=DATE_WIDGET,
-        help_text="The day the response appeared on the office's website.",
+        help_text=(
+            "Publishing freezes this version of the letter and annex and lists it on the public "
+            "page. Today, unless it was already published elsewhere on an earlier day."
+        ),
     )
 
     def clean_published_on(self):
         return _not_in_the_future(self.cleaned_data.get("published_on"))
+
+
+class SendForm(CrispyMixin, forms.Form):
+    submit_label = "Send to HMICFRS and the Home Secretary"
+    confirm_again = forms.BooleanField(
+        label="Yes, send this version again",
+        required=False,
+        help_text="Needed only when this version has been sent before.",
+    )
+
+
+class ReopenForm(CrispyMixin, VersionedMixin, forms.Form):
+    submit_label = "Reopen for correction"
+    reason = forms.CharField(
+        label="What needs correcting",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=500,
+        help_text=(
+            "Recorded in the response's versions. The published versions stay as they are; the "
+            "corrected response is approved again and published as a new version."
+        ),
+    )

@@ -70,7 +70,8 @@ class Signatory(models.Model):
 
 class ResponseQuerySet(models.QuerySet):
     def overdue(self, today: datetime.date):
-        return self.filter(due_on__lt=today).exclude(status__in=PUBLISHED_STATES)
+        # Once first published the duty is met, even while a correction is being drafted.
+        return self.filter(due_on__lt=today, published_on__isnull=True)
 
 
 class Response(models.Model):
@@ -116,6 +117,8 @@ class Response(models.Model):
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    #: The day it was first published: the statutory record. A later corrected version keeps
+    #: this date; each version's own date is on PublishedVersion.
     published_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     lock_version = models.PositiveIntegerField(default=1)
@@ -156,7 +159,7 @@ class Response(models.Model):
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         left = self.days_left(today)
-        return left is not None and left < 0 and self.status not in PUBLISHED_STATES
+        return left is not None and left < 0 and self.published_on is None
 
 
 class AnnexEntry(models.Model):
@@ -205,3 +208,158 @@ class ResponseVersion(models.Model):
 
     def __str__(self):
         return f"Version {self.number} of {self.response_id}"
+
+
+# --- Publication -------------------------------------------------------------------------------
+
+
+def published_pdf_upload_to(instance, filename):
+    return f"published/{instance.response_id}/{filename}"
+
+
+def render_upload_to(instance, filename):
+    return f"renders/{instance.response_id}/{filename}"
+
+
+class PublishedVersion(models.Model):
+    """One published version of a response, frozen: the accessible HTML document and its PDF,
+    each with its SHA-256, the date and who published it. Never altered once written (a
+    database trigger refuses it, migration 0004); a correction is published as a new version."""
+
+    response = models.ForeignKey(
+        Response, on_delete=models.PROTECT, related_name="published_versions"
+    )
+    number = models.PositiveIntegerField()
+    published_on = models.DateField()
+    published_at = models.DateTimeField(default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    content = models.ForeignKey(
+        ResponseVersion,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The saved letter and annex this version was made from.",
+    )
+    html = models.TextField("accessible HTML document")
+    html_sha256 = models.CharField(max_length=64)
+    #: Written once by the render job (responses.rendering); empty until then.
+    pdf = models.FileField(upload_to=published_pdf_upload_to, blank=True, max_length=200)
+    pdf_sha256 = models.CharField(max_length=64, blank=True)
+    pdf_bytes = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published_on", "-number", "-pk"]
+        get_latest_by = "number"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "number"], name="published_version_numbers_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(html_sha256__regex=r"^[0-9a-f]{64}$"),
+                name="published_version_html_hashed",
+            ),
+            models.CheckConstraint(
+                condition=(Q(pdf="") & Q(pdf_sha256="") & Q(pdf_bytes__isnull=True))
+                | (
+                    ~Q(pdf="") & Q(pdf_sha256__regex=r"^[0-9a-f]{64}$") & Q(pdf_bytes__isnull=False)
+                ),
+                name="published_version_pdf_hashed",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Version {self.number} of the response to {self.response.report.title}"
+
+    def get_absolute_url(self):
+        return reverse("public:version", args=[self.pk])
+
+    @property
+    def pdf_ready(self) -> bool:
+        return bool(self.pdf_sha256)
+
+
+class RenderJob(models.Model):
+    """One PDF render in the background (responses.tasks), with how far it has got and how it
+    ended. The HTML to render is fixed when the job is asked for, so the PDF shows exactly what
+    was there at that moment, whatever is edited while it waits."""
+
+    class Purpose(models.TextChoices):
+        PREVIEW = "preview", "Draft preview"
+        PUBLICATION = "publication", "Publication"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Rendering"
+        DONE = "done", "Ready"
+        FAILED = "failed", "Failed"
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="render_jobs")
+    purpose = models.CharField(max_length=16, choices=Purpose.choices)
+    version = models.ForeignKey(
+        PublishedVersion,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="render_jobs",
+    )
+    state = models.CharField(max_length=16, choices=State.choices, default=State.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    stage = models.CharField(max_length=120, default="Waiting for the renderer")
+    source_html = models.TextField()
+    pdf = models.FileField(upload_to=render_upload_to, blank=True, max_length=200)
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__lte=100), name="render_job_progress_at_most_100"
+            ),
+            models.CheckConstraint(
+                condition=Q(purpose="publication", version__isnull=False)
+                | Q(purpose="preview", version__isnull=True),
+                name="render_job_publication_has_version",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=["queued", "running"]) | Q(finished_at__isnull=False),
+                name="render_job_finished_has_time",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state="failed") | ~Q(error=""), name="render_job_failure_says_why"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_purpose_display()} render {self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("responses:render_job", args=[self.pk])
+
+
+class Dispatch(models.Model):
+    """One sending of a published version to HMICFRS and the Home Secretary (s55(6))."""
+
+    version = models.ForeignKey(
+        PublishedVersion, on_delete=models.PROTECT, related_name="dispatches"
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recipients = models.JSONField(help_text="The addresses it went to, as sent.")
+    message_id = models.CharField(max_length=255, unique=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        verbose_name_plural = "dispatches"
+
+    def __str__(self):
+        return f"{self.version} sent {self.sent_at:%Y-%m-%d %H:%M}"

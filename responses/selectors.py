@@ -4,7 +4,7 @@ import datetime
 
 from django.db.models import F, QuerySet
 
-from .choices import PUBLISHED_STATES, ResponseStatus
+from .choices import ResponseStatus
 from .models import Response
 
 #: Responses with no statutory deadline (reports before 2 May 2017) come after the dated ones.
@@ -37,7 +37,7 @@ def response_detail() -> QuerySet[Response]:
 
 def response_counts(*, today: datetime.date) -> dict[str, int]:
     """How many responses are open and how many of those are overdue, for the list's summary."""
-    open_responses = Response.objects.exclude(status__in=PUBLISHED_STATES)
+    open_responses = Response.objects.filter(published_on__isnull=True)
     return {
         "open": open_responses.count(),
         "overdue": Response.objects.overdue(today).count(),

@@ -18,7 +18,8 @@ from .choices import EDITABLE_STATES, ResponseStatus
 from .deadlines import default_cc_due_on, statutory_deadline
 from .errors import IncompleteResponse
 from .gate import response_missing_parts
-from .models import AnnexEntry, Response
+from .models import AnnexEntry, PublishedVersion, Response, ResponseVersion
+from .publication import publish_version
 from .richtext import plain_text, sanitise_source
 from .versions import LETTER_FIELDS, record_version, response_changes_since
 
@@ -38,11 +39,13 @@ def _require_complete(response: Response) -> None:
         raise IncompleteResponse(missing)
 
 
-def _save(response: Response, *, by, expected_version: int | None = None, note: str = ""):
+def _save(
+    response: Response, *, by, expected_version: int | None = None, note: str = ""
+) -> ResponseVersion:
     save_versioned(
         response, expected_version=expected_version, describe_changes=response_changes_since
     )
-    record_version(response=response, by=by, note=note)
+    return record_version(response=response, by=by, note=note)
 
 
 # --- Creation and the clock --------------------------------------------------------------------
@@ -297,14 +300,35 @@ def response_return(*, response: Response, by, expected_version: int, comments: 
 
 
 @transaction.atomic
+@transaction.atomic
 def response_publish(
     *, response: Response, by, expected_version: int, on: datetime.date
-) -> Response:
-    """Record publication of the approved response (s55(5))."""
+) -> PublishedVersion:
+    """Publish the approved response (s55(5)): freeze it as its next published version, whose
+    PDF a background job renders. The first publication's date is the statutory record."""
     require_role(by, OPCC)
     _require_status(response, ResponseStatus.APPROVED, wanted=ResponseStatus.PUBLISHED)
     _require_complete(response)
     response.status = ResponseStatus.PUBLISHED
-    response.published_on = on
-    _save(response, by=by, expected_version=expected_version, note="Published.")
+    response.published_on = response.published_on or on
+    content = _save(response, by=by, expected_version=expected_version, note="Published.")
+    return publish_version(response=response, by=by, on=on, content=content)
+
+
+@transaction.atomic
+def response_reopen_for_correction(
+    *, response: Response, by, expected_version: int, reason: str
+) -> Response:
+    """Reopen a published response to correct it. The published versions stay as they are;
+    the corrected response goes through approval again and is published as a new version."""
+    require_role(by, OPCC)
+    _require_status(
+        response, ResponseStatus.PUBLISHED, ResponseStatus.SENT, wanted=ResponseStatus.DRAFTING
+    )
+    if not reason.strip():
+        raise ValidationError("Say what needs correcting.", code="reason_required")
+    response.status = ResponseStatus.DRAFTING
+    response.approved_at = response.approved_by = None
+    note = f"Reopened for correction: {reason.strip()}"[:200]
+    _save(response, by=by, expected_version=expected_version, note=note)
     return response

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import composer, detail, lists, workflow
+from .views import composer, detail, lists, publication, workflow
 
 app_name = "responses"
 
@@ -19,6 +19,11 @@ urlpatterns = [
     path("<int:pk>/submit/", workflow.SubmitForApprovalView.as_view(), name="submit"),
     path("<int:pk>/approve/", workflow.ApprovalView.as_view(), name="approve"),
     path("<int:pk>/publish/", workflow.PublishView.as_view(), name="publish"),
+    path("<int:pk>/send/", publication.SendView.as_view(), name="send"),
+    path("<int:pk>/reopen/", publication.ReopenView.as_view(), name="reopen"),
+    path("<int:pk>/pdf/", publication.PreviewsView.as_view(), name="previews"),
+    path("renders/<int:pk>/", publication.RenderJobView.as_view(), name="render_job"),
+    path("renders/<int:pk>/pdf/", publication.RenderJobPdfView.as_view(), name="render_job_pdf"),
     path("<int:pk>/compose/", composer.ComposeView.as_view(), name="compose"),
     path("<int:pk>/letter/", composer.LetterPreviewView.as_view(), name="letter"),
     path("<int:pk>/versions/", composer.VersionListView.as_view(), name="versions"),

@@ -18,7 +18,9 @@ from inspections.models import (
 from inspections.services import item_create, report_create
 from responses import services
 from responses.choices import Explanation, ResponseStatus
-from responses.models import Response, Signatory
+from responses.models import RenderJob, Response, Signatory
+from responses.publication import response_send
+from responses.rendering import run_render_job
 
 from .factories import ActionFactory, ItemFactory, ReportFactory, UserFactory
 
@@ -224,8 +226,9 @@ def response_in(ncpi_report, signatory, opcc_staff, pcc, force_officer):
         )
 
     def send(response):
-        # No service sends yet: mark it sent directly.
-        Response.objects.filter(pk=response.pk).update(status=ResponseStatus.SENT)
+        for job in RenderJob.objects.filter(response=response, state=RenderJob.State.QUEUED):
+            run_render_job(job.pk)  # what the worker would do
+        response_send(response=response, by=opcc_staff)
 
     steps = (
         (ResponseStatus.CC_INVITED, invite),

@@ -151,6 +151,23 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="pccresponse@localhost")
 
+# Where the app is served, for the links in emails and feeds (which have no request to ask).
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+
+# Section 55(6): a copy of each published response goes to HMICFRS and to the Home Secretary.
+# Production sets both (pccresponse.settings.production requires them).
+S55_RECIPIENTS = {
+    "HMICFRS": env("S55_HMICFRS_EMAIL", default="hmicfrs-s55@example.org"),
+    "Home Office": env("S55_HOME_OFFICE_EMAIL", default="home-office-s55@example.org"),
+}
+
+# PDF rendering (responses.tasks): the soft limit stops a render cleanly and reports it; the
+# hard limit kills the worker's child if even that fails. A job still waiting after
+# PDF_RENDER_START_WAIT seconds is reported as not started (no worker is taking jobs).
+PDF_RENDER_TIME_LIMIT = env.int("PDF_RENDER_TIME_LIMIT", default=120)
+PDF_RENDER_HARD_TIME_LIMIT = PDF_RENDER_TIME_LIMIT + 30
+PDF_RENDER_START_WAIT = env.int("PDF_RENDER_START_WAIT", default=300)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -15,8 +15,14 @@ AUTHENTICATION_BACKENDS = [
     "accounts.backends.DemoLoginBackend",
 ]
 
-# Emails are printed to the console that `make run` shows.
-MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# Emails are written to var/mail/, one file per message (make run says where): the console
+# would be flooded by the PDFs sent to HMICFRS and the Home Office.
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": BASE_DIR / "var" / "mail"},  # noqa: F405
+    }
+}
 
 # Serve static files from the app folders (no collectstatic step) in development and tests.
 WHITENOISE_USE_FINDERS = True

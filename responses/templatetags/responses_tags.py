@@ -4,7 +4,7 @@ from django import template
 from django.utils import timezone
 
 from .. import richtext
-from ..choices import PUBLISHED_STATES, ResponseStatus
+from ..choices import ResponseStatus
 
 register = template.Library()
 
@@ -24,7 +24,7 @@ def deadline_state(response, today=None) -> dict:
     due_on = response.due_on
     if due_on is None:
         return {"kind": "none", "text": "No statutory deadline", "due_on": None}
-    if response.status in PUBLISHED_STATES and response.published_on:
+    if response.published_on:  # first publication: the statutory record
         late = (response.published_on - due_on).days
         text = f"published {_days(late)} late" if late > 0 else "published on time"
         return {"kind": "done", "text": text, "due_on": due_on}

@@ -32,6 +32,8 @@ def available_steps(response, may: dict, today) -> dict[str, bool]:
         "no_cc_comments": may["draft"] and status == ResponseStatus.CC_INVITED and cc_overdue,
         "approve": may["approve"] and status == ResponseStatus.SUBMITTED,
         "return_approved": may["approve"] and status == ResponseStatus.APPROVED,
+        "send": may["draft"] and status in PUBLISHED_STATES,
+        "reopen": may["draft"] and status in PUBLISHED_STATES,
     }
 
 
@@ -68,10 +70,13 @@ class ResponseDetailView(RoleRequiredMixin, DetailView):
             days_overdue=-days if days is not None and days < 0 else None,
             working_days=(
                 working_days_left(response.due_on, today)
-                if response.due_on and not published
+                if response.due_on and not response.published_on
                 else None
             ),
             is_overdue=response.is_overdue(today),
+            published_versions=response.published_versions.select_related(
+                "published_by"
+            ).prefetch_related("dispatches__sent_by"),
             published=published,
             may=may,
             steps=steps,

@@ -214,11 +214,18 @@ class PublishView(ResponseFormView):
     form_class = PublishForm
     from_states = (ResponseStatus.APPROVED,)
     shows_gate = True
-    verb = "Record the response's publication"
-    success_message = "Publication recorded."
+    verb = "Publish the response"
+    success_message = (
+        "Published. The PDF is being made; once it is ready you can send it to HMICFRS and "
+        "the Home Secretary."
+    )
 
     def get_initial(self):
         return {**super().get_initial(), "published_on": timezone.localdate()}
 
     def call_service(self, data, **common):
         return services.response_publish(on=data["published_on"], **common)
+
+    def get_success_url(self, result):
+        # Where the new version's PDF render can be watched.
+        return result.render_jobs.get().get_absolute_url()

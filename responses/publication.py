@@ -1,0 +1,155 @@
+"""Publication and dispatch (s55(5) and (6)): each publication freezes a new version of the
+response as an accessible HTML document and a PDF, each with its SHA-256; sending emails the
+PDF to HMICFRS and the Home Secretary and records when, to whom and under which Message-ID.
+
+A published version is never altered (a database trigger refuses it, migration 0004): a
+correction is reopened, approved again and published as the next version.
+"""
+
+import hashlib
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.core.mail.message import make_msgid
+from django.db import transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.roles import RESPONSE_DRAFTERS, require_role
+from inspections.errors import InvalidTransition
+
+from . import pdf, rendering
+from .choices import PUBLISHED_STATES, ResponseStatus
+from .letter import letter_context
+from .models import Dispatch, PublishedVersion, Response, ResponseVersion
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def plain_static_url(name: str) -> str:
+    return settings.STATIC_URL.rstrip("/") + "/" + name
+
+
+def published_document(*, response: Response, number: int, on) -> str:
+    """The published version as a complete, accessible HTML document: the same partial and
+    context as the PDF, with no script and no inline style, and links relative to its own
+    address (/published/<pk>/) so that it reads the same wherever it is served from."""
+    return render_to_string(
+        "responses/published/document.html",
+        letter_context(response=response)
+        | {
+            "number": number,
+            "published_on": on,
+            # Plain names, never hashed ones: the document outlives any deployment's files.
+            "stylesheets": [
+                plain_static_url("css/letter.css"),
+                plain_static_url("css/published.css"),
+            ],
+        },
+    )
+
+
+def publish_version(*, response: Response, by, on, content: ResponseVersion) -> PublishedVersion:
+    """Freeze the response as it now stands as its next published version, and ask for its PDF.
+    Called by services.response_publish, inside its transaction and its lock on the response."""
+    number = (response.published_versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    html = published_document(response=response, number=number, on=on)
+    version = PublishedVersion.objects.create(
+        response=response,
+        number=number,
+        published_on=on,
+        published_by=by,
+        content=content,
+        html=html,
+        html_sha256=sha256(html.encode()),
+    )
+    rendering.request_publication_pdf(
+        version=version,
+        source_html=pdf.response_pdf_html(response=response, draft=False),
+        by=by,
+    )
+    return version
+
+
+# --- Sending -----------------------------------------------------------------------------------
+
+
+class SendRefused(ValidationError):
+    pass
+
+
+class AlreadySent(SendRefused):
+    """This version has been sent before: sending again needs the sender's confirmation."""
+
+    def __init__(self, last: Dispatch):
+        self.last = last
+        when = timezone.localtime(last.sent_at)
+        super().__init__(
+            f"This version was already sent on {when:%-d %B %Y} at {when:%H:%M}. Tick the box "
+            "to confirm you mean to send it again.",
+            code="already_sent",
+        )
+
+
+def recipients() -> list[str]:
+    """The statutory recipients from the settings, as "Name <address>"."""
+    return [f"{name} <{address}>" for name, address in settings.S55_RECIPIENTS.items()]
+
+
+def _email(version: PublishedVersion, message_id: str) -> EmailMessage:
+    response = version.response
+    public_url = settings.SITE_URL.rstrip("/") + reverse("public:version", args=[version.pk])
+    body = render_to_string(
+        "responses/published/dispatch_email.txt",
+        {"version": version, "report": response.report, "public_url": public_url},
+    )
+    message = EmailMessage(
+        subject=f"Section 55 response: {response.report.title}"[:250],
+        body=body,
+        to=recipients(),
+        headers={"Message-ID": message_id},
+    )
+    name = f"s55-response-{response.report_id}-v{version.number}.pdf"
+    with version.pdf.open("rb") as stored:
+        message.attach(name, stored.read(), "application/pdf")
+    return message
+
+
+def latest_version(response: Response) -> PublishedVersion | None:
+    return response.published_versions.order_by("-number").first()
+
+
+@transaction.atomic
+def response_send(*, response: Response, by, confirm_again: bool = False) -> Dispatch:
+    """Email the latest published version's PDF to HMICFRS and the Home Secretary (s55(6)).
+    The response row is locked while this runs, so two senders cannot both send unknowingly."""
+    require_role(by, RESPONSE_DRAFTERS)
+    response = Response.objects.select_for_update().select_related("report").get(pk=response.pk)
+    if response.status not in PUBLISHED_STATES:
+        raise InvalidTransition(
+            ResponseStatus(response.status), ResponseStatus.SENT, noun="response"
+        )
+    version = latest_version(response)
+    if version is None or not version.pdf_ready:
+        raise SendRefused(
+            "The PDF of this version is still being prepared; send it once it is ready."
+        )
+    last = version.dispatches.order_by("-sent_at").first()
+    if last is not None and not confirm_again:
+        raise AlreadySent(last)
+    domain = urlsplit(settings.SITE_URL).hostname or "pccresponse.invalid"
+    message_id = make_msgid(idstring=f"s55-{response.pk}-v{version.number}", domain=domain)
+    _email(version, message_id).send()
+    dispatch = Dispatch.objects.create(
+        version=version, sent_by=by, recipients=recipients(), message_id=message_id
+    )
+    Response.objects.filter(pk=response.pk).update(
+        status=ResponseStatus.SENT, lock_version=response.lock_version + 1
+    )
+    return dispatch
