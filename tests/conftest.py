@@ -26,6 +26,13 @@ from .factories import ActionFactory, ItemFactory, ReportFactory, UserFactory
 
 
 @pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploads and rendered PDFs in a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
 def opcc_staff(db):
     return UserFactory(username="olivia", role=Role.OPCC_STAFF)
 

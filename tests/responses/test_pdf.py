@@ -4,7 +4,6 @@ reach an address (responses.pdf_fetcher). Uses real WeasyPrint and poppler's com
 
 import contextlib
 import socket
-import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import SimpleNamespace
@@ -19,23 +18,7 @@ from responses.models import AnnexEntry, Office, Response
 from responses.pdf import html_to_pdf, render_response_pdf
 from responses.pdf_fetcher import RefusedURL, StaticOnlyFetcher
 
-
-def poppler(tool: str, *args, pdf: bytes, tmp_path) -> str:
-    path = tmp_path / "response.pdf"
-    path.write_bytes(pdf)
-    result = subprocess.run(
-        [tool, *args, str(path), *(["-"] if tool == "pdftotext" else [])],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return result.stdout
-
-
-def words(text: str) -> str:
-    """Text with every run of whitespace (line and page breaks included) as one space."""
-    return " ".join(text.split())
+from .pdf_text import poppler, words
 
 
 @pytest.fixture
@@ -57,7 +40,7 @@ def response(response_in, office):
 
 def test_the_pdf_holds_the_whole_letter_and_annex(response, tmp_path):
     pdf = render_response_pdf(response=response, draft=False)
-    text = words(poppler("pdftotext", pdf=pdf, tmp_path=tmp_path))
+    text = words(poppler("pdftotext", pdf=pdf))
 
     for line in response.addressee.splitlines():
         assert line in text
@@ -75,9 +58,9 @@ def test_the_pdf_holds_the_whole_letter_and_annex(response, tmp_path):
     assert "Office of the Police and Crime Commissioner for Nottinghamshire" in text
 
 
-def test_the_pdf_is_tagged_with_its_metadata_and_numbered_pages(response, tmp_path):
+def test_the_pdf_is_tagged_with_its_metadata_and_numbered_pages(response):
     pdf = render_response_pdf(response=response, draft=False)
-    info = poppler("pdfinfo", pdf=pdf, tmp_path=tmp_path)
+    info = poppler("pdfinfo", pdf=pdf)
     fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
     fields = {key.strip(): value.strip() for key, value in fields.items()}
 
@@ -88,7 +71,7 @@ def test_the_pdf_is_tagged_with_its_metadata_and_numbered_pages(response, tmp_pa
     pages = int(fields["Pages"])
     assert pages >= 2  # the annex starts on a page of its own
 
-    text = poppler("pdftotext", pdf=pdf, tmp_path=tmp_path)
+    text = poppler("pdftotext", pdf=pdf)
     assert f"Page 1 of {pages}" in text
     assert f"Page {pages} of {pages}" in text
     # The running header is on the later pages only: the letterhead heads the first.
@@ -96,9 +79,7 @@ def test_the_pdf_is_tagged_with_its_metadata_and_numbered_pages(response, tmp_pa
     assert first.count("Office of the Police and Crime Commissioner for Nottinghamshire") == 1
     assert "Office of the Police and Crime Commissioner for Nottinghamshire" in second
 
-    catalog = subprocess.run(
-        ["pdfinfo", "-meta", str(tmp_path / "response.pdf")], capture_output=True, text=True
-    ).stdout
+    catalog = poppler("pdfinfo", "-meta", pdf=pdf)
     assert "pdfuaid:part" in catalog and "1" in catalog
 
 
@@ -106,7 +87,7 @@ def test_only_a_draft_carries_the_watermark(response, tmp_path):
     def text(draft: bool) -> str:
         # -raw: the watermark is set at an angle, which the default layout mode splits up.
         pdf = render_response_pdf(response=response, draft=draft)
-        return poppler("pdftotext", "-raw", pdf=pdf, tmp_path=tmp_path)
+        return poppler("pdftotext", "-raw", pdf=pdf)
 
     draft, final = text(True), text(False)
     pages = draft.count("\f")
@@ -275,9 +256,9 @@ def test_hostile_input_in_the_letter_and_annex_is_never_fetched(
 
     assert listener.hits == []
     assert attempts == []
-    assert "0 embedded files" in poppler("pdfdetach", "-list", pdf=pdf, tmp_path=tmp_path)
+    assert "0 embedded files" in poppler("pdfdetach", "-list", pdf=pdf)
     assert b"/EmbeddedFile" not in pdf
-    text = words(poppler("pdftotext", pdf=pdf, tmp_path=tmp_path))
+    text = words(poppler("pdftotext", pdf=pdf))
     assert "stolen" not in text and "root:" not in text
     for number in range(1, len(HOSTILE) + 1):
         assert f"h{number:02}" in text, f"h{number:02}"
@@ -321,8 +302,8 @@ def test_hostile_markup_that_reaches_weasyprint_is_still_not_fetched(
     for asked_for in ("import.css", "linked.css", "img.png", "img6.png", "169.254.169.254"):
         assert asked_for in refused
     assert "file:///etc/passwd" in refused
-    assert "0 embedded files" in poppler("pdfdetach", "-list", pdf=pdf, tmp_path=tmp_path)
-    text = words(poppler("pdftotext", pdf=pdf, tmp_path=tmp_path))
+    assert "0 embedded files" in poppler("pdfdetach", "-list", pdf=pdf)
+    text = words(poppler("pdftotext", pdf=pdf))
     assert "stolen" not in text and "root:" not in text
     assert "h26" in text
 
