@@ -19,6 +19,9 @@ from .pdf_text import pdf_text
 
 pytestmark = pytest.mark.django_db
 
+#: Words of the letter as published (tests/conftest.py COMPLETE_LETTER).
+PUBLISHED_WORDS = "I am reassured by the Chief Constable"
+
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
@@ -82,7 +85,8 @@ def test_publishing_freezes_html_and_pdf_with_their_hashes(response_in, opcc_sta
     assert html_hash == sha256(html.encode()) and pdf_hash == sha256(pdf)
     assert version.pdf_bytes == len(pdf) and pdf.startswith(b"%PDF-")
     # The HTML and the PDF say the same, from the same source.
-    assert "I am reassured by the Chief Constable" in html and "I am reassured by the Chief Constable" in pdf_text(pdf)
+    assert PUBLISHED_WORDS in html
+    assert PUBLISHED_WORDS in pdf_text(pdf)
     assert "DRAFT" not in pdf_text(pdf)
     response = Response.objects.get(pk=version.response_id)
     assert response.status == ResponseStatus.PUBLISHED
@@ -114,7 +118,7 @@ def test_the_pdf_shows_what_was_published_even_if_the_job_runs_after_a_correctio
     )
     render_waiting_jobs()
     _, _, pdf, _ = stored(version)
-    assert "I am reassured by the Chief Constable" in pdf_text(pdf)
+    assert PUBLISHED_WORDS in pdf_text(pdf)
     assert "not yet published" not in pdf_text(pdf)
 
 
@@ -175,7 +179,7 @@ def test_a_second_render_of_a_published_version_keeps_the_first_pdf(
         response=job.response,
         purpose=job.purpose,
         version=version,
-        source_html=job.source_html.replace("I am reassured by the Chief Constable", "Something else"),
+        source_html=job.source_html.replace(PUBLISHED_WORDS, "Something else"),
         requested_by=opcc_staff,
     )
     run_render_job(again.pk)
