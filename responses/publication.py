@@ -7,6 +7,8 @@ correction is reopened, approved again and published as the next version.
 """
 
 import hashlib
+import logging
+import smtplib
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -26,6 +28,8 @@ from . import pdf, rendering
 from .choices import PUBLISHED_STATES, ResponseStatus
 from .letter import letter_context
 from .models import Dispatch, PublishedVersion, Response, ResponseVersion
+
+log = logging.getLogger(__name__)
 
 
 def sha256(data: bytes) -> str:
@@ -145,7 +149,15 @@ def response_send(*, response: Response, by, confirm_again: bool = False) -> Dis
         raise AlreadySent(last)
     domain = urlsplit(settings.SITE_URL).hostname or "pccresponse.invalid"
     message_id = make_msgid(idstring=f"s55-{response.pk}-v{version.number}", domain=domain)
-    _email(version, message_id).send()
+    try:
+        _email(version, message_id).send()
+    except (OSError, smtplib.SMTPException) as failure:
+        log.warning("sending response %s failed: %s", response.pk, failure)
+        raise SendRefused(
+            "The email could not be sent (the mail server did not accept it), so nothing was "
+            "recorded. Try again later, and tell your administrator if it keeps failing.",
+            code="mail_failed",
+        ) from failure
     dispatch = Dispatch.objects.create(
         version=version, sent_by=by, recipients=recipients(), message_id=message_id
     )
