@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from .views import public
 
@@ -9,7 +10,8 @@ app_name = "public"
 
 urlpatterns = [
     path("", login_not_required(public.PublishedListView.as_view()), name="list"),
-    path("feed.atom", login_not_required(public.PublishedFeed()), name="feed"),
+    # A Feed answers any method; the public pages only read.
+    path("feed.atom", login_not_required(require_safe(public.PublishedFeed())), name="feed"),
     path(
         "responses/<int:pk>/",
         login_not_required(public.PublishedResponseView.as_view()),
