@@ -16,12 +16,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from hashlib import sha256
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, models
 from django.shortcuts import resolve_url
@@ -35,6 +37,7 @@ from django.urls import (
     reverse,
 )
 from django.urls.resolvers import RoutePattern
+from django.utils import timezone
 from django.views import View
 
 from accounts.roles import Role
@@ -43,7 +46,8 @@ from inspections.choices import ActionStatus
 from inspections.models import Action, Evidence, Item, Report
 from responses import services as response_services
 from responses.choices import ResponseStatus
-from responses.models import Office, Response, Signatory
+from responses.models import Office, PublishedVersion, RenderJob, Response, Signatory
+from responses.publication import response_send
 
 from .factories import ReportFactory
 
@@ -64,6 +68,8 @@ class Access:
     read: frozenset[Role]
     write: frozenset[Role] | None
     obj: str | None = None
+    #: Open to everyone, signed in or not (the published responses): GET 200, POST 405.
+    public: bool = False
 
 
 #: Not role-checked views: what each answers is spelt out in `expected()`.
@@ -120,6 +126,18 @@ ACCESS: dict[str, Access | str] = {
     "responses:letter": Access(read=OPCC_AND_PCC, write=None, obj="response"),
     "responses:versions": Access(read=OPCC_AND_PCC, write=None, obj="response"),
     "responses:compare": Access(read=OPCC_AND_PCC, write=None, obj="response"),
+    # Publication: the office sends and reopens; OPCC and PCC make draft PDFs and watch renders.
+    "responses:send": Access(read=OPCC, write=OPCC, obj="sent_response"),
+    "responses:reopen": Access(read=OPCC, write=OPCC, obj="sent_response"),
+    "responses:previews": Access(read=OPCC_AND_PCC, write=OPCC_AND_PCC, obj="response"),
+    "responses:render_job": Access(read=OPCC_AND_PCC, write=OPCC_AND_PCC, obj="failed_job"),
+    "responses:render_job_pdf": Access(read=OPCC_AND_PCC, write=None, obj="done_job"),
+    # The published responses: open to the public.
+    "public:list": Access(read=EVERY_ROLE, write=None, public=True),
+    "public:feed": Access(read=EVERY_ROLE, write=None, public=True),
+    "public:response": Access(read=EVERY_ROLE, write=None, obj="sent_response", public=True),
+    "public:version": Access(read=EVERY_ROLE, write=None, obj="published_version", public=True),
+    "public:version_pdf": Access(read=EVERY_ROLE, write=None, obj="published_version", public=True),
 }
 
 ANONYMOUS = "anonymous"
@@ -235,6 +253,10 @@ class World:
     submitted_response: Response  # submitted for the PCC's approval
     approved_response: Response  # approved, to be published
     opcc_staff: object  # a user who may own a response
+    sent_response: Response  # published (its PDF stored) and sent once
+    published_version: PublishedVersion  # the sent response's
+    failed_job: RenderJob  # a draft preview whose render failed
+    done_job: RenderJob  # a draft preview with its PDF
 
     def url(self, name: str) -> str:
         rule = ACCESS[name]
@@ -313,7 +335,40 @@ def world(report, item, action, opcc_staff, pcc, force_officer, dcc, jasp, setti
         submitted_response=moved_to(ResponseStatus.SUBMITTED, people),
         approved_response=moved_to(ResponseStatus.APPROVED, people),
         opcc_staff=opcc_staff,
+        **publication_objects(people),
     )
+
+
+def publication_objects(people: dict) -> dict:
+    """A response published and sent through the services, and two draft-preview renders. The
+    worker's part (rendering) is stood in for by storing small files: the walk checks who may
+    reach them, not what they hold."""
+    response = moved_to(ResponseStatus.APPROVED, people)
+    version = response_services.response_publish(
+        response=response,
+        by=people["opcc"],
+        expected_version=response.lock_version,
+        on=date(2020, 4, 21),
+    )
+    stand_in = b"%PDF-1.7 stand-in"
+    version.pdf.save("v1.pdf", ContentFile(stand_in), save=False)
+    PublishedVersion.objects.filter(pk=version.pk).update(
+        pdf=version.pdf.name, pdf_sha256=sha256(stand_in).hexdigest(), pdf_bytes=len(stand_in)
+    )
+    response_send(response=response, by=people["opcc"])
+    preview = {"response": response, "purpose": "preview", "requested_by": people["opcc"]}
+    now = timezone.now()
+    failed = RenderJob.objects.create(
+        source_html="<p>x</p>", state="failed", error="It broke.", finished_at=now, **preview
+    )
+    done = RenderJob(source_html="<p>x</p>", state="done", finished_at=now, **preview)
+    done.pdf.save("preview.pdf", ContentFile(stand_in))
+    return {
+        "sent_response": Response.objects.get(pk=response.pk),
+        "published_version": PublishedVersion.objects.get(pk=version.pk),
+        "failed_job": failed,
+        "done_job": done,
+    }
 
 
 def moved_to(status: ResponseStatus, people: dict) -> Response:
@@ -380,6 +435,8 @@ def expected(rule: Access | str, route: Route, persona: str, method: str) -> Out
     login = resolve_url(settings.LOGIN_URL)
     if rule == ADMIN_SITE:
         return _expected_in_admin(route, persona, method)
+    if isinstance(rule, Access) and rule.public:
+        return Outcome(_only(200) if method == "GET" else _only(405))
     if persona == ANONYMOUS:
         if rule == LOGIN_PAGE:
             return Outcome(_only(200))  # the form, or the form with its errors
@@ -658,6 +715,13 @@ def valid_post(name: str, world: World) -> dict[str, str]:
             "published_on": "2020-04-20",
             "lock_version": world.approved_response.lock_version,
         },
+        "responses:send": {"confirm_again": "on"},
+        "responses:reopen": {
+            "reason": "Recommendation 1's owner was wrong.",
+            "lock_version": world.sent_response.lock_version,
+        },
+        "responses:previews": {"lock_version": world.response.lock_version},
+        "responses:render_job": {"action": "retry"},
     }
     return data[name]
 
@@ -720,6 +784,10 @@ def test_every_write_url_has_valid_data():
         "responses:submit",
         "responses:approve",
         "responses:publish",
+        "responses:send",
+        "responses:reopen",
+        "responses:previews",
+        "responses:render_job",
     }
 
 

@@ -81,6 +81,9 @@ class RenderJobView(RenderJobMixin, TemplateView):
         )
 
     def post(self, request, *args, **kwargs):
+        if request.POST.get("action") != "retry":
+            messages.error(request, "Use the Try again button to render this PDF again.")
+            return redirect(self.job)
         try:
             again = rendering.retry(job=self.job, by=request.user)
         except rendering.NothingToRetry as refusal:

@@ -94,7 +94,7 @@ def test_a_render_that_fails_says_so_and_can_be_tried_again(
     assert b"hx-trigger" not in page.content
 
     monkeypatch.undo()
-    again = client.post(job.get_absolute_url())
+    again = client.post(job.get_absolute_url(), {"action": "retry"})
     retry = RenderJob.objects.exclude(pk=job.pk).get()
     assert again["Location"] == retry.get_absolute_url()
     assert retry.source_html == job.source_html
@@ -134,7 +134,7 @@ def test_retrying_a_finished_job_changes_nothing(client, opcc_staff, drafting):
     ask_for_preview(client, opcc_staff, drafting)
     job = RenderJob.objects.get()
     run_render_job(job.pk)
-    answer = client.post(job.get_absolute_url(), follow=True)
+    answer = client.post(job.get_absolute_url(), {"action": "retry"}, follow=True)
     assert b"Only a failed render can be tried again" in answer.content
     assert RenderJob.objects.count() == 1
 
