@@ -201,7 +201,7 @@ def run_render_job(job_id: int) -> None:
             job,
             state=State.FAILED,
             stage="Took too long",
-            error=f"The render took longer than its limit of {limit} seconds and was stopped.",
+            error=f"The render took longer than its time limit ({limit} s) and was stopped.",
         )
     except Exception:
         log.exception("render job %s failed", job_id)

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 
 from accounts.roles import Role
 from inspections.choices import Addressee, ItemKind, ReportType, Scope
@@ -23,6 +24,13 @@ from responses.publication import response_send
 from responses.rendering import run_render_job
 
 from .factories import ActionFactory, ItemFactory, ReportFactory, UserFactory
+
+
+@pytest.fixture
+def role_groups(transactional_db):
+    """The role groups come from a data migration, which a transactional test's flush removes."""
+    for role in Role:
+        Group.objects.get_or_create(name=role.value)
 
 
 @pytest.fixture

@@ -11,10 +11,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import Page, expect, sync_playwright
 
-from accounts.roles import Role
 from tests.factories import PASSWORD
 
 from .axe import assert_accessible
@@ -61,10 +59,8 @@ def chromium():
 
 
 @pytest.fixture(autouse=True)
-def role_groups(transactional_db):
-    """The role groups come from a data migration, which a transactional test's flush removes."""
-    for role in Role:
-        Group.objects.get_or_create(name=role.value)
+def every_browser_test_has_the_role_groups(role_groups):
+    pass
 
 
 @dataclass
