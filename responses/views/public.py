@@ -81,7 +81,12 @@ class PublishedPdfView(View):
         if not version.pdf_ready:
             raise Http404("The PDF of this version is still being prepared.")
         name = f"response-to-hmicfrs-{version.response.report_id}-v{version.number}.pdf"
-        answer = FileResponse(version.pdf.open("rb"), filename=name, content_type="application/pdf")
+        answer = FileResponse(
+            version.pdf.open("rb"),
+            as_attachment=True,
+            filename=name,
+            content_type="application/pdf",
+        )
         answer["ETag"] = f'"{version.pdf_sha256}"'
         return answer
 
