@@ -2,10 +2,11 @@
 `manage.py load_demo`, which calls this after it has loaded the reports.
 
 Every change to a response goes through responses.services, acting as the demo user whose role
-does it in practice: OPCC staff own, invite, draft and submit; force staff record the Chief
-Constable's comments. Idempotent: the office is created only if there is none, a signatory only if
-it is not there, and a response is driven only while it is still not started, so running the
-command again (or after someone has worked on a demo response) changes nothing.
+does it in practice: OPCC staff own, invite, draft, submit, publish and send; force staff record
+the Chief Constable's comments; the PCC approves. Idempotent: the office is created only if
+there is none, a signatory only if it is not there, and a response is driven only while it is
+still not started, so running the command again (or after someone has worked on a demo
+response) changes nothing.
 """
 
 from django.core.exceptions import ValidationError
@@ -24,6 +25,8 @@ from .demo_data import (
     DemoResponse,
 )
 from .models import Office, Response, Signatory
+from .publication import response_send
+from .rendering import run_render_job
 
 
 def load_demo_responses(users: dict) -> list[str]:
@@ -103,11 +106,26 @@ def load_response(demo: DemoResponse, users: dict) -> str:
         },
         annex=_annex_changes(response, demo),
     )
-    if demo.submit:
+    if demo.until != ResponseStatus.DRAFTING:
         services.response_submit_for_approval(
             response=response, by=opcc, expected_version=response.lock_version
         )
+    if demo.until == ResponseStatus.SENT:
+        response = publish_and_send(response, demo, opcc=opcc, pcc=users["pcc"])
     return f"Loaded the response to {report.title}: {response.get_status_display()}"
+
+
+def publish_and_send(response: Response, demo: DemoResponse, *, opcc, pcc) -> Response:
+    """Approve, publish and send, rendering the PDF here: no worker runs while the demo loads.
+    The email goes wherever the settings send mail (make run: files under var/mail/)."""
+    services.response_approve(response=response, by=pcc, expected_version=response.lock_version)
+    version = services.response_publish(
+        response=response, by=opcc, expected_version=response.lock_version, on=demo.published_on
+    )
+    for job in version.render_jobs.all():
+        run_render_job(job.pk)
+    response_send(response=response, by=opcc)
+    return Response.objects.get(pk=response.pk)
 
 
 def _annex_changes(response: Response, demo: DemoResponse) -> dict[int, dict]:

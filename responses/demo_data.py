@@ -24,7 +24,7 @@ from inspections.demo_data import (
     _flow,
 )
 
-from .choices import Explanation
+from .choices import Explanation, ResponseStatus
 
 # --- The office and who signs for it -------------------------------------------------------------
 
@@ -74,8 +74,10 @@ class DemoResponse:
     annex: tuple[DemoAnnexEntry, ...]
     pcc_comments_on_cc: str = ""
     letter_date: date | None = None
-    #: Submitted for the PCC's approval after the draft is saved; otherwise left drafting.
-    submit: bool = False
+    #: How far the demo takes it after the draft is saved: drafting, submitted for the PCC's
+    #: approval, or approved, published on `published_on` and sent.
+    until: ResponseStatus = ResponseStatus.DRAFTING
+    published_on: date | None = None
 
 
 def _other_body(reference: str, addressee: str) -> DemoAnnexEntry:
@@ -102,7 +104,7 @@ def _force_action(report: DemoReport, reference: str) -> DemoAnnexEntry:
     )
 
 
-# --- 1. National Child Protection Inspections 2019: submitted for the PCC's approval -------------
+# --- 1. National Child Protection Inspections 2019: approved, published and sent ----------------
 # Seed 000 (000_dcef144b34309b48.txt) for the letter, seed 002 (002_e562658524bd567a.txt) for the
 # annex. Seed 000's "one of main priorities" is kept as the seed prints it.
 
@@ -199,7 +201,8 @@ NCPI_2019_RESPONSE = DemoResponse(
         _force_action(NCPI_2019, "3.5"),
         _force_action(NCPI_2019, "3.6"),
     ),
-    submit=True,
+    until=ResponseStatus.SENT,
+    published_on=date(2020, 4, 16),
 )
 
 # --- 2. Missing children: who cares? A draft ------------------------------------------------------

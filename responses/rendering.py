@@ -29,11 +29,20 @@ log = logging.getLogger(__name__)
 State = RenderJob.State
 
 
-def _enqueue(job: RenderJob) -> None:
+def _hand_over(job_id: int) -> None:
     from .tasks import render_pdf  # the task module imports this one
 
+    try:
+        render_pdf.delay(job_id)
+    except Exception as error:  # kombu's OperationalError, or any failure to reach the broker
+        # The request has committed by now; failing it would help no one. The job page
+        # reports the job as not started once its wait is over, and offers to try again.
+        log.error("render job %s could not be handed to the broker: %s", job_id, error)
+
+
+def _enqueue(job: RenderJob) -> None:
     # Only once the job row is committed can the worker see it.
-    transaction.on_commit(lambda: render_pdf.delay(job.pk))
+    transaction.on_commit(lambda: _hand_over(job.pk))
 
 
 class StalePreview(ValidationError):

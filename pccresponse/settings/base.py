@@ -133,6 +133,14 @@ CELERY_TASK_SOFT_TIME_LIMIT = 4 * 60
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request that hands work to Celery gives up on an unreachable broker within a second or so
+# (the job then reports that it did not start) rather than hang.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 0.5,
+}
 CELERY_BEAT_SCHEDULE = {}
 
 # Django 6.1's MAILERS replaces EMAIL_BACKEND/EMAIL_HOST...; the test runner swaps every mailer

@@ -5,15 +5,17 @@ import datetime
 from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 
 from inspections.demo_data import HEAD_OF_CRIME, HEAD_OF_PVP
-from responses import services
 from responses.choices import Explanation, ResponseStatus
 from responses.demo_data import MISSING_BULLETS, NCPI_PCC_COMMENTS
 from responses.gate import response_missing_parts, signatory_on
 from responses.models import AnnexEntry, Office, Response, ResponseVersion, Signatory
 from responses.richtext import render
+
+from .pdf_text import pdf_text
 
 NCPI_2019 = "National Child Protection Inspections 2019: thematic report"
 MISSING_CHILDREN = "Missing children: who cares? The police response to missing and absent children"
@@ -21,6 +23,11 @@ POST_INSPECTION_REVIEW = (
     "National Child Protection Inspection: post-inspection review (Nottinghamshire)"
 )
 PCC_ON_CC_MISSING = "The PCC's comments on the Chief Constable's comments."
+
+
+@pytest.fixture(autouse=True)
+def demo_files_in_a_folder_of_their_own(media_root):
+    """The demo's published PDF is rendered into the test's own media folder."""
 
 
 def load_demo() -> str:
@@ -46,15 +53,22 @@ def counts() -> dict[str, int]:
 
 
 @pytest.mark.django_db
-def test_ncpi_2019_is_submitted_for_approval_due_22_april_2020_and_passes_the_gate():
+def test_ncpi_2019_is_published_on_time_and_sent():
     load_demo()
 
     response = response_to(NCPI_2019)
-    assert response.status == ResponseStatus.SUBMITTED
-    assert response.submitted_at is not None
+    assert response.status == ResponseStatus.SENT
     assert response.due_on == datetime.date(2020, 4, 22)
+    assert response.published_on == datetime.date(2020, 4, 16)  # six days early
     assert response.owner.username == "opcc"
+    assert response.approved_by.username == "pcc"
     assert response_missing_parts(response=response) == []
+    version = response.published_versions.get()
+    with version.pdf.open("rb") as pdf:
+        text = pdf_text(pdf.read())
+    assert "Paddy Tipping" in text and "3.6" in text
+    (email,) = mail.outbox
+    assert version.dispatches.get().message_id == email.extra_headers["Message-ID"]
 
 
 @pytest.mark.django_db
@@ -121,17 +135,6 @@ def test_ncpi_2019_annex_has_six_entries_in_order_with_the_forces_explanations()
 
 
 @pytest.mark.django_db
-def test_ncpi_2019_is_ready_for_the_pccs_approval(django_user_model):
-    load_demo()
-    response = response_to(NCPI_2019)
-    pcc = django_user_model.objects.get(username="pcc")
-
-    services.response_approve(response=response, by=pcc, expected_version=response.lock_version)
-
-    assert response.status == ResponseStatus.APPROVED
-
-
-@pytest.mark.django_db
 def test_each_step_is_a_version_saved_by_the_user_whose_role_does_it():
     load_demo()
 
@@ -145,6 +148,8 @@ def test_each_step_is_a_version_saved_by_the_user_whose_role_does_it():
         ("Chief Constable's comments.", "force"),
         ("", "opcc"),
         ("Submitted for approval.", "opcc"),
+        ("Approved by the PCC.", "pcc"),
+        ("Published.", "opcc"),
     ]
 
 
@@ -234,6 +239,6 @@ def test_an_office_already_set_up_is_kept():
 def test_the_command_prints_each_responses_status_and_deadline():
     output = load_demo()
 
-    assert f"{NCPI_2019}: Submitted for approval; due 22 April 2020" in output
+    assert f"{NCPI_2019}: Sent; due 22 April 2020" in output
     assert f"{MISSING_CHILDREN}: Drafting; no statutory deadline" in output
     assert f"{POST_INSPECTION_REVIEW}: Not started; no statutory deadline" in output
