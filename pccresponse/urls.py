@@ -16,5 +16,6 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("responses/", include("responses.urls")),
+    path("reminders/", include("reminders.urls")),
     path("", include("inspections.urls")),
 ]
