@@ -43,9 +43,9 @@ class Ladder(models.Model):
 
     kind = models.CharField(max_length=32, choices=LadderKind.choices, unique=True)
     active = models.BooleanField(default=True, help_text="Untick to send none of these.")
+    # Required, so an empty form cannot silently switch a ladder off (untick "active" for that).
     days_before = models.CharField(
         max_length=100,
-        blank=True,
         validators=[validate_days_list],
         help_text='Days before the date, separated by commas, e.g. "28, 14, 7, 3, 1".',
     )

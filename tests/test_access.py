@@ -70,6 +70,7 @@ class Access:
 LOGIN_PAGE = "the login page: open to all; signed-in users are sent on to the register"
 LOGOUT = "log out: POST only, for any signed-in user"
 ADMIN_SITE = "the Django admin: superusers only, whatever their role"
+CALENDAR_FEED = "a calendar feed: no login, the token is the key; a wrong one is not found"
 
 EVERY_ROLE = frozenset(Role)
 OPCC = frozenset({Role.OPCC_STAFF})
@@ -120,6 +121,10 @@ ACCESS: dict[str, Access | str] = {
     "responses:letter": Access(read=OPCC_AND_PCC, write=None, obj="response"),
     "responses:versions": Access(read=OPCC_AND_PCC, write=None, obj="response"),
     "responses:compare": Access(read=OPCC_AND_PCC, write=None, obj="response"),
+    # Reminders: everyone sees their own; everyone but the JASP member keeps a calendar address.
+    "reminders:mine": Access(read=EVERY_ROLE, write=None),
+    "reminders:calendar": Access(read=EVERY_ROLE, write=EVERY_ROLE - {Role.JASP}),
+    "reminders:calendar_feed": CALENDAR_FEED,
 }
 
 ANONYMOUS = "anonymous"
@@ -248,6 +253,8 @@ class World:
             return {"pk": getattr(self, rule.obj).pk} if rule.obj else {}
         if rule == ADMIN_SITE:
             return self.admin_params(route)
+        if rule == CALENDAR_FEED:
+            return {"token": "not-a-token-anyone-was-given-0123456789"}
         return {}
 
     def admin_params(self, route: Route) -> dict[str, object]:
@@ -380,6 +387,8 @@ def expected(rule: Access | str, route: Route, persona: str, method: str) -> Out
     login = resolve_url(settings.LOGIN_URL)
     if rule == ADMIN_SITE:
         return _expected_in_admin(route, persona, method)
+    if rule == CALENDAR_FEED:
+        return Outcome(_only(404) if method == "GET" else _only(405))
     if persona == ANONYMOUS:
         if rule == LOGIN_PAGE:
             return Outcome(_only(200))  # the form, or the form with its errors
@@ -439,7 +448,15 @@ def check(outcome: Outcome, response, url: str) -> str | None:
 
 # --- The database, before and after ------------------------------------------------------------
 
-SNAPSHOT_APPS = ("auth", "contenttypes", "admin", "accounts", "inspections", "responses")
+SNAPSHOT_APPS = (
+    "auth",
+    "contenttypes",
+    "admin",
+    "accounts",
+    "inspections",
+    "responses",
+    "reminders",
+)
 
 
 def _snapshot_models() -> list[type[models.Model]]:
@@ -658,6 +675,7 @@ def valid_post(name: str, world: World) -> dict[str, str]:
             "published_on": "2020-04-20",
             "lock_version": world.approved_response.lock_version,
         },
+        "reminders:calendar": {"do": "issue"},
     }
     return data[name]
 
@@ -720,6 +738,7 @@ def test_every_write_url_has_valid_data():
         "responses:submit",
         "responses:approve",
         "responses:publish",
+        "reminders:calendar",
     }
 
 

@@ -43,7 +43,10 @@ def test_a_response_is_reminded_on_each_ladder_step_once_at_seven_local_time(
         )
         response = report.response
         response_services.response_assign_owner(
-            response=response, by=opcc_staff, owner=opcc_staff, expected_version=response.lock_version
+            response=response,
+            by=opcc_staff,
+            owner=opcc_staff,
+            expected_version=response.lock_version,
         )
         sent = simulate(traveller, mailoutbox, published, D(2026, 5, 12))
 
@@ -150,7 +153,9 @@ def owned_action(force_officer, dcc):
         )
 
 
-def test_an_action_is_reminded_then_escalated_to_the_dcc(owned_action, force_officer, dcc, mailoutbox):
+def test_an_action_is_reminded_then_escalated_to_the_dcc(
+    owned_action, force_officer, dcc, mailoutbox
+):
     with time_machine.travel(local(D(2026, 10, 1), datetime.time(10)), tick=False) as traveller:
         sent = simulate(traveller, mailoutbox, D(2026, 10, 1), D(2026, 12, 15))
 
@@ -198,7 +203,11 @@ def test_moving_the_target_date_moves_the_reminders_and_closing_stops_them(
 
     # 14 days before 1 November went; then 14 and 7 days before 10 November, and no more: the
     # action was closed on 5 November.
-    assert days_sent(sent, force_officer.email) == [D(2026, 10, 18), D(2026, 10, 27), D(2026, 11, 3)]
+    assert days_sent(sent, force_officer.email) == [
+        D(2026, 10, 18),
+        D(2026, 10, 27),
+        D(2026, 11, 3),
+    ]
     assert days_sent(sent, dcc.email) == []
 
 
