@@ -15,3 +15,6 @@ MAILERS = {
         },
     }
 }
+
+# A worker keeps its database connection between tasks, as a production worker would with a pool.
+DATABASES["default"]["CONN_MAX_AGE"] = 60  # noqa: F405

@@ -2,6 +2,7 @@
 loopback ports picked here, every one stopped when the test ends, however it ends."""
 
 import email
+import logging
 import os
 import signal
 import socket
@@ -44,6 +45,7 @@ class SmtpSink:
         self._lock = threading.Lock()
         self.port = free_port()
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        logging.getLogger("mail.log").setLevel(logging.WARNING)  # a line per SMTP command
 
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.original_content or envelope.content)
