@@ -1,6 +1,7 @@
 """Real processes for the fault tests: Redis, Celery workers and beat, and an SMTP sink, all on
 loopback ports picked here, every one stopped when the test ends, however it ends."""
 
+import contextlib
 import email
 import logging
 import os
@@ -86,15 +87,16 @@ class Processes:
         wait_until(lambda: listening(port), 10, "Redis")
 
     def start_worker(self, name: str) -> None:
+        quiet = ("--without-gossip", "--without-mingle", "--loglevel=WARNING")
         self.start(
-            name,
-            [CELERY, "-A", "pccresponse", "worker", "--pool=solo", "-n", f"{name}@%h"]
-            + ["--without-gossip", "--without-mingle", "--loglevel=WARNING"],
+            name, [CELERY, "-A", "pccresponse", "worker", "--pool=solo", "-n", f"{name}@%h", *quiet]
         )
 
     def start_beat(self, name: str) -> None:
         schedule = self.workdir / f"{name}-schedule"
-        self.start(name, [CELERY, "-A", "pccresponse", "beat", "-s", str(schedule), "-l", "WARNING"])
+        self.start(
+            name, [CELERY, "-A", "pccresponse", "beat", "-s", str(schedule), "-l", "WARNING"]
+        )
 
     def kill(self, name: str) -> None:
         process = self.running.pop(name)
@@ -116,8 +118,6 @@ class Processes:
             if process.poll() is None:
                 process.kill()
         for process in self.running.values():
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                pass
         self.running.clear()

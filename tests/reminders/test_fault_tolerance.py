@@ -33,8 +33,7 @@ def due_reminders(count: int) -> None:
     """`count` actions, each owned by its own person, each with a reminder due a minute ago: one
     digest (one email) per person."""
     users = get_user_model().objects.bulk_create(
-        get_user_model()(username=f"owner{n}", email=f"owner{n}@example.org")
-        for n in range(count)
+        get_user_model()(username=f"owner{n}", email=f"owner{n}@example.org") for n in range(count)
     )
     item = ItemFactory()
     target = timezone.localdate() + datetime.timedelta(days=7)
