@@ -30,6 +30,17 @@ from .services import ladders_by_kind
 
 BATCH = 1000
 _OPEN = (DigestState.PENDING, DigestState.SENDING)
+#: What dispatching reads: is it still due, and who gets it (a few hundred rows, kept lean).
+_DISPATCH_FIELDS = (
+    *("kind", "response", "action", "for_date", "deadline", "state"),
+    *("response__status", "response__published_on", "response__due_on", "response__cc_due_on"),
+    *("action__status", "action__target_date"),
+    *(
+        f"{person}__{f}"
+        for person in ("response__owner", "action__owner_user")
+        for f in ("is_active", "email")
+    ),
+)
 
 
 @dataclass
@@ -57,6 +68,7 @@ def dispatch_due(*, now: datetime.datetime, result: ScanResult) -> bool:
         Reminder.objects.select_for_update(skip_locked=True, of=("self",))
         .filter(state=ReminderState.SCHEDULED, due_at__lte=now)
         .select_related("response__owner", "action__owner_user")
+        .only(*_DISPATCH_FIELDS)
         .order_by("due_at", "pk")[:BATCH]
     )
     if not due:
@@ -142,14 +154,15 @@ def assemble_digests(*, now: datetime.datetime) -> None:
     daily = _open_digests(by_person, today, DigestKind.DAILY)
     urgent_late = {p for p, ds in by_person.items() if p not in daily and any(d.urgent for d in ds)}
     prompt = _open_digests(urgent_late, today, DigestKind.PROMPT)
-    placed = []
     for person, deliveries in by_person.items():
-        for delivery in deliveries:
-            digest = daily.get(person) or (prompt.get(person) if delivery.urgent else None)
-            if digest is not None:  # otherwise it waits for tomorrow's digest
-                delivery.digest = digest
-                placed.append(delivery)
-    Delivery.objects.bulk_update(placed, ["digest"], batch_size=BATCH)
+        if person in daily:
+            placed = deliveries
+            digest = daily[person]
+        else:  # the day's digest has gone: what is urgent goes in a prompt, the rest tomorrow
+            placed = [d for d in deliveries if d.urgent]
+            digest = prompt.get(person)
+        if digest is not None and placed:
+            Delivery.objects.filter(pk__in=[d.pk for d in placed]).update(digest=digest)
 
 
 def _open_digests(people, day: datetime.date, kind: DigestKind) -> dict[int, Digest]:
