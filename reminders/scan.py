@@ -53,11 +53,18 @@ class ScanResult:
 
 def reminders_scan(*, now: datetime.datetime | None = None) -> ScanResult:
     now = now or timezone.now()
+    result = reminders_prepare(now=now)
+    result.to_send = digests_to_send(now=now)
+    return result
+
+
+def reminders_prepare(*, now: datetime.datetime) -> ScanResult:
+    """Steps 1 and 2 only: the digests are written but left for the next scan to hand over (the
+    demo data loader uses this, with no worker listening yet)."""
     result = ScanResult()
     while dispatch_due(now=now, result=result):
         pass
     assemble_digests(now=now)
-    result.to_send = digests_to_send(now=now)
     return result
 
 
