@@ -38,6 +38,19 @@ class _ResponsesHooks:
 
 responses = _ResponsesHooks()
 
+
+class _RemindersHooks:
+    """An action's reminders follow its target date and status (planned again on each change).
+    Imported on first use: reminders depends on this app."""
+
+    def __getattr__(self, name):
+        from reminders import services
+
+        return getattr(services, name)
+
+
+reminders = _RemindersHooks()
+
 #: Messages for rules the forms also check, so both say the same thing.
 BODY_NOT_NAMED = "Name the body this item is addressed to."
 ONLY_RECOMMENDATIONS = "Only a recommendation can sit under a cause of concern."
@@ -222,6 +235,7 @@ def action_create(
             reason="Set when the action was created.",
             changed_by=by,
         )
+    reminders.reminders_refresh_for_action(action=action)
     return action
 
 
@@ -252,6 +266,7 @@ def action_update(
     _check_action_fields(action)
     action._history_user = by
     save_versioned(action, expected_version=expected_version)
+    reminders.reminders_refresh_for_action(action=action)
     return action
 
 
@@ -272,6 +287,7 @@ def action_change_target_date(
     TargetDateChange.objects.create(
         action=action, old_date=old_date, new_date=new_date, reason=reason.strip(), changed_by=by
     )
+    reminders.reminders_refresh_for_action(action=action)
     return action
 
 
@@ -332,6 +348,7 @@ def action_submit_for_sign_off(*, action: Action, by: User, expected_version: in
     action._history_user = by
     save_versioned(action, expected_version=expected_version)
     SignOffEvent.objects.create(action=action, decision=SignOffDecision.SUBMITTED, by=by, note=note)
+    reminders.reminders_refresh_for_action(action=action)
     return action
 
 
@@ -346,6 +363,7 @@ def action_sign_off(*, action: Action, by: User, expected_version: int, note: st
     action._history_user = by
     save_versioned(action, expected_version=expected_version)
     SignOffEvent.objects.create(action=action, decision=SignOffDecision.CLOSED, by=by, note=note)
+    reminders.reminders_refresh_for_action(action=action)
     return action
 
 
@@ -362,4 +380,5 @@ def action_return(*, action: Action, by: User, expected_version: int, reason: st
     SignOffEvent.objects.create(
         action=action, decision=SignOffDecision.RETURNED, by=by, note=reason.strip()
     )
+    reminders.reminders_refresh_for_action(action=action)
     return action

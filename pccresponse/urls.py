@@ -17,5 +17,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("responses/", include("responses.urls")),
     path("published/", include("responses.public_urls")),
+    path("reminders/", include("reminders.urls")),
     path("", include("inspections.urls")),
 ]

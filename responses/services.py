@@ -45,7 +45,17 @@ def _save(
     save_versioned(
         response, expected_version=expected_version, describe_changes=response_changes_since
     )
-    return record_version(response=response, by=by, note=note)
+    version = record_version(response=response, by=by, note=note)
+    _reminders().reminders_refresh_for_response(response=response)
+    return version
+
+
+def _reminders():
+    """The response's reminders follow its dates and state. Imported on use: reminders depends
+    on this app."""
+    from reminders import services
+
+    return services
 
 
 # --- Creation and the clock --------------------------------------------------------------------
@@ -81,6 +91,7 @@ def response_open_for_report(*, report: Report) -> Response:
     )
     response_sync_annex(response=response)
     record_version(response=response, by=None, note="Opened when the report was recorded.")
+    _reminders().reminders_refresh_for_response(response=response)
     return response
 
 
@@ -91,6 +102,8 @@ def response_refresh_deadline(*, report: Report) -> None:
     Response.objects.filter(report=report).update(
         deadline_rule=deadline.rule, due_on=deadline.last_day
     )
+    for response in Response.objects.filter(report=report):
+        _reminders().reminders_refresh_for_response(response=response)
 
 
 def response_sync_annex(*, response: Response) -> None:

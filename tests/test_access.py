@@ -76,6 +76,7 @@ class Access:
 LOGIN_PAGE = "the login page: open to all; signed-in users are sent on to the register"
 LOGOUT = "log out: POST only, for any signed-in user"
 ADMIN_SITE = "the Django admin: superusers only, whatever their role"
+CALENDAR_FEED = "a calendar feed: no login, the token is the key; a wrong one is not found"
 
 EVERY_ROLE = frozenset(Role)
 OPCC = frozenset({Role.OPCC_STAFF})
@@ -138,6 +139,10 @@ ACCESS: dict[str, Access | str] = {
     "public:response": Access(read=EVERY_ROLE, write=None, obj="sent_response", public=True),
     "public:version": Access(read=EVERY_ROLE, write=None, obj="published_version", public=True),
     "public:version_pdf": Access(read=EVERY_ROLE, write=None, obj="published_version", public=True),
+    # Reminders: everyone sees their own; everyone but the JASP member keeps a calendar address.
+    "reminders:mine": Access(read=EVERY_ROLE, write=None),
+    "reminders:calendar": Access(read=EVERY_ROLE, write=EVERY_ROLE - {Role.JASP}),
+    "reminders:calendar_feed": CALENDAR_FEED,
 }
 
 ANONYMOUS = "anonymous"
@@ -270,6 +275,8 @@ class World:
             return {"pk": getattr(self, rule.obj).pk} if rule.obj else {}
         if rule == ADMIN_SITE:
             return self.admin_params(route)
+        if rule == CALENDAR_FEED:
+            return {"token": "not-a-token-anyone-was-given-0123456789"}
         return {}
 
     def admin_params(self, route: Route) -> dict[str, object]:
@@ -437,6 +444,8 @@ def expected(rule: Access | str, route: Route, persona: str, method: str) -> Out
         return _expected_in_admin(route, persona, method)
     if isinstance(rule, Access) and rule.public:
         return Outcome(_only(200) if method == "GET" else _only(405))
+    if rule == CALENDAR_FEED:
+        return Outcome(_only(404) if method == "GET" else _only(405))
     if persona == ANONYMOUS:
         if rule == LOGIN_PAGE:
             return Outcome(_only(200))  # the form, or the form with its errors
@@ -496,7 +505,15 @@ def check(outcome: Outcome, response, url: str) -> str | None:
 
 # --- The database, before and after ------------------------------------------------------------
 
-SNAPSHOT_APPS = ("auth", "contenttypes", "admin", "accounts", "inspections", "responses")
+SNAPSHOT_APPS = (
+    "auth",
+    "contenttypes",
+    "admin",
+    "accounts",
+    "inspections",
+    "responses",
+    "reminders",
+)
 
 
 def _snapshot_models() -> list[type[models.Model]]:
@@ -722,6 +739,7 @@ def valid_post(name: str, world: World) -> dict[str, str]:
         },
         "responses:previews": {"lock_version": world.response.lock_version},
         "responses:render_job": {"action": "retry"},
+        "reminders:calendar": {"do": "issue"},
     }
     return data[name]
 
@@ -788,6 +806,7 @@ def test_every_write_url_has_valid_data():
         "responses:reopen",
         "responses:previews",
         "responses:render_job",
+        "reminders:calendar",
     }
 
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "accounts",
     "inspections",
     "responses",
+    "reminders",
 ]
 
 MIDDLEWARE = [
@@ -141,7 +142,21 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.5,
     "interval_max": 0.5,
 }
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Reminders: what is due is in the database; this scan sends it (reminders/scan.py).
+    "reminders-scan": {
+        "task": "reminders.tasks.scan_reminders",
+        "schedule": env.float("REMINDERS_SCAN_SECONDS", default=300),
+        "options": {"expires": env.float("REMINDERS_SCAN_SECONDS", default=300)},
+    },
+}
+
+# Reminders: sent at this Europe/London time on the day they are for; a claimed digest not sent
+# within the lease is handed to another worker; links in the emails start with the base URL.
+REMINDERS_SEND_AT = env("REMINDERS_SEND_AT", default="07:00")
+REMINDERS_LEASE_SECONDS = env.int("REMINDERS_LEASE_SECONDS", default=600)
+REMINDERS_MAX_ATTEMPTS = env.int("REMINDERS_MAX_ATTEMPTS", default=10)
+REMINDERS_MESSAGE_ID_DOMAIN = env("REMINDERS_MESSAGE_ID_DOMAIN", default="pccresponse.localhost")
 
 # Django 6.1's MAILERS replaces EMAIL_BACKEND/EMAIL_HOST...; the test runner swaps every mailer
 # for the in-memory outbox.

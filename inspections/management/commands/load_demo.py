@@ -10,12 +10,14 @@ responses are loaded by responses.demo, through responses.services, with the sam
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD, DEMO_USERS, ensure_demo_users
 from inspections import services
 from inspections.choices import ActionStatus
 from inspections.demo_data import DEMO_REPORTS, DemoAction, DemoItem, DemoReport
 from inspections.models import Action, Item, Report
+from reminders.scan import reminders_prepare
 from responses.demo import load_demo_responses, responses_summary
 
 
@@ -36,6 +38,10 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.SUCCESS(f"Loaded: {demo.title}"))
             for line in load_demo_responses(users):
                 self.stdout.write(line)
+            # The demo's deadlines are long past: the overdue reminders and escalations are due
+            # now, so the first beat tick after `make run` starts has digests to send.
+            due = reminders_prepare(now=timezone.now())
+            self.stdout.write(f"Reminders: {due.dispatched} due now, {due.deliveries} to send.")
         self.stdout.write(responses_summary())
         self.stdout.write(logins_table())
 

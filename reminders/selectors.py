@@ -1,0 +1,69 @@
+"""Every read for the reminders pages and the calendar feed: a fixed number of queries each."""
+
+from django.db.models import Q
+
+from accounts.roles import Role, user_roles
+from inspections.choices import FINISHED_STATUSES
+from inspections.models import Action
+from responses.choices import PUBLISHED_STATES
+from responses.models import Response
+
+from .choices import DigestState, ReminderState
+from .models import CalendarToken, Delivery, Reminder
+from .recipients import reminders_for_user_q
+from .schedule import CC_PENDING_STATES
+
+#: How many rows each list on the page shows (newest or soonest first).
+PAGE_ROWS = 50
+#: A calendar feed is bounded too; no one has this many deadlines of their own.
+FEED_ROWS = 1000
+
+_SUBJECT = ("response__report", "action__item__report")
+
+
+def upcoming_reminders(*, user) -> list[Reminder]:
+    return list(
+        Reminder.objects.filter(state=ReminderState.SCHEDULED)
+        .filter(reminders_for_user_q(user))
+        .select_related(*_SUBJECT)
+        .order_by("due_at", "pk")[:PAGE_ROWS]
+    )
+
+
+def sent_deliveries(*, user) -> list[Delivery]:
+    return list(
+        Delivery.objects.filter(recipient=user, digest__state=DigestState.SENT)
+        .select_related("digest", *(f"reminder__{path}" for path in _SUBJECT))
+        .order_by("-digest__sent_at", "-pk")[:PAGE_ROWS]
+    )
+
+
+def calendar_token_for(*, user) -> CalendarToken | None:
+    return CalendarToken.objects.filter(user=user).first()
+
+
+def user_for_calendar_token(*, token: str):
+    found = CalendarToken.objects.filter(token=token).select_related("user").first()
+    if found is None or not found.user.is_active:
+        return None
+    return found.user
+
+
+def calendar_responses(*, user) -> list[Response]:
+    """Open responses the user is reminded about: all of them for OPCC staff, else their own."""
+    responses = Response.objects.exclude(status__in=PUBLISHED_STATES).filter(
+        published_on__isnull=True
+    )
+    if Role.OPCC_STAFF not in user_roles(user):
+        responses = responses.filter(owner=user)
+    due = Q(due_on__isnull=False) | Q(cc_due_on__isnull=False, status__in=CC_PENDING_STATES)
+    return list(responses.filter(due).select_related("report").order_by("due_on")[:FEED_ROWS])
+
+
+def calendar_actions(*, user) -> list[Action]:
+    return list(
+        Action.objects.filter(owner_user=user, target_date__isnull=False)
+        .exclude(status__in=FINISHED_STATUSES)
+        .select_related("item__report")
+        .order_by("target_date", "pk")[:FEED_ROWS]
+    )

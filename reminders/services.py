@@ -1,0 +1,121 @@
+"""Every change to reminders outside the scan: planning a subject's reminders when its dates or
+state change (called by the inspections and responses services), rebuilding every plan when a
+ladder changes, and the calendar address."""
+
+import datetime
+import secrets
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.roles import READERS, Role, require_role
+from inspections.choices import FINISHED_STATUSES
+from inspections.models import Action
+from responses.choices import PUBLISHED_STATES
+from responses.models import Response
+
+from .choices import ReminderState
+from .models import CalendarToken, Ladder, Reminder
+from .schedule import Step, action_steps, due_at, response_steps
+
+#: Who may keep a calendar address: everyone with a role but the read-only JASP member.
+CALENDAR_KEEPERS = READERS - {Role.JASP}
+_REBUILD_CHUNK = 2000
+
+
+def ladders_by_kind() -> dict[str, Ladder]:
+    return {ladder.kind: ladder for ladder in Ladder.objects.all()}
+
+
+def _reminder(step: Step, subject: dict) -> Reminder:
+    return Reminder(
+        kind=step.kind,
+        for_date=step.for_date,
+        remind_on=step.remind_on,
+        due_at=due_at(step.remind_on),
+        deadline=step.deadline,
+        **subject,
+    )
+
+
+def _sync(existing, steps: list[Step], subject: dict) -> None:
+    """Make the subject's scheduled rows match `steps`: drop the unwanted, move the changed, add
+    the new. A step whose key was already sent stays sent (the insert skips it)."""
+    wanted = {step.key: step for step in steps}
+    scheduled = {(r.kind, r.for_date): r for r in existing.filter(state=ReminderState.SCHEDULED)}
+    unwanted = [r.pk for key, r in scheduled.items() if key not in wanted]
+    if unwanted:
+        Reminder.objects.filter(pk__in=unwanted, state=ReminderState.SCHEDULED).delete()
+    for key, row in scheduled.items():
+        step = wanted.get(key)
+        if step and (row.remind_on, row.deadline) != (step.remind_on, step.deadline):
+            Reminder.objects.filter(pk=row.pk, state=ReminderState.SCHEDULED).update(
+                remind_on=step.remind_on, due_at=due_at(step.remind_on), deadline=step.deadline
+            )
+    new = [_reminder(step, subject) for key, step in wanted.items() if key not in scheduled]
+    Reminder.objects.bulk_create(new, ignore_conflicts=True)
+
+
+@transaction.atomic
+def reminders_refresh_for_action(*, action: Action, today: datetime.date | None = None) -> None:
+    """The action's target date or status changed (or it is new): plan its reminders again."""
+    today = today or timezone.localdate()
+    steps = action_steps(action, ladders_by_kind(), today)
+    _sync(Reminder.objects.filter(action=action), steps, {"action": action})
+
+
+@transaction.atomic
+def reminders_refresh_for_response(
+    *, response: Response, today: datetime.date | None = None
+) -> None:
+    """The response's deadlines or state changed: plan its reminders again (none once published)."""
+    today = today or timezone.localdate()
+    steps = response_steps(response, ladders_by_kind(), today)
+    _sync(Reminder.objects.filter(response=response), steps, {"response": response})
+
+
+@transaction.atomic
+def reminders_rebuild_all(*, today: datetime.date | None = None) -> int:
+    """Plan every open subject again from the ladders (after an admin edits one). Unsent rows are
+    replaced; sent ones keep their keys, so nothing already sent goes again."""
+    today = today or timezone.localdate()
+    ladders = ladders_by_kind()
+    Reminder.objects.filter(state=ReminderState.SCHEDULED).delete()
+    written = 0
+    actions = (
+        Action.objects.exclude(status__in=FINISHED_STATUSES)
+        .filter(target_date__isnull=False)
+        .only("pk", "status", "target_date")
+    )
+    responses = Response.objects.exclude(status__in=PUBLISHED_STATES).only(
+        "pk", "status", "due_on", "cc_due_on", "published_on"
+    )
+    for rows, plan, field in (
+        (actions, action_steps, "action"),
+        (responses, response_steps, "response"),
+    ):
+        batch = []
+        for subject in rows.iterator(chunk_size=_REBUILD_CHUNK):
+            batch += [_reminder(step, {field: subject}) for step in plan(subject, ladders, today)]
+            if len(batch) >= _REBUILD_CHUNK:
+                written += len(Reminder.objects.bulk_create(batch, ignore_conflicts=True))
+                batch = []
+        written += len(Reminder.objects.bulk_create(batch, ignore_conflicts=True))
+    return written
+
+
+# --- The calendar address ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def calendar_token_issue(*, user) -> CalendarToken:
+    """A new private address for the user's calendar; any old one stops working at once."""
+    require_role(user, CALENDAR_KEEPERS)
+    CalendarToken.objects.filter(user=user).delete()
+    return CalendarToken.objects.create(user=user, token=secrets.token_urlsafe(32))
+
+
+@transaction.atomic
+def calendar_token_revoke(*, user) -> None:
+    require_role(user, CALENDAR_KEEPERS)
+    CalendarToken.objects.filter(user=user).delete()
