@@ -42,8 +42,8 @@ def plain_static_url(name: str) -> str:
 
 def published_document(*, response: Response, number: int, on) -> str:
     """The published version as a complete, accessible HTML document: the same partial and
-    context as the PDF, with no script and no inline style, and links relative to its own
-    address (/published/<pk>/) so that it reads the same wherever it is served from."""
+    context as the PDF, with no script and no inline style. Its PDF link is relative to its own
+    address (/published/<pk>/), which is not known until the version is stored."""
     return render_to_string(
         "responses/published/document.html",
         letter_context(response=response)
