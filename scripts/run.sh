@@ -28,6 +28,11 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
     exit 1
 fi
 
+# Redis first: loading the demo already hands work to Celery (the worker picks it up below).
+REDIS_DIR=$(mktemp -d -t pccresponse-redis.XXXXXX)
+start_redis "$REDIS_DIR" 6390
+PIDS+=("$REDIS_PID")
+
 "$PY" manage.py migrate --no-input
 # Printed again once everything is up, where it is not scrolled away by the Celery banners.
 DEMO_LOGINS=$("$PY" manage.py load_demo)
@@ -35,9 +40,6 @@ echo "$DEMO_LOGINS"
 
 # Beat's schedule file is state, so it goes in var/ (ignored by git), not the checkout's root.
 mkdir -p var
-REDIS_DIR=$(mktemp -d -t pccresponse-redis.XXXXXX)
-start_redis "$REDIS_DIR" 6390
-PIDS+=("$REDIS_PID")
 
 .venv/bin/celery -A pccresponse worker --loglevel=INFO &
 PIDS+=($!)
