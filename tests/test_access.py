@@ -152,6 +152,8 @@ ACCESS: dict[str, Access | str] = {
     "reminders:mine": Access(read=EVERY_ROLE, write=None),
     "reminders:calendar": Access(read=EVERY_ROLE, write=EVERY_ROLE - {Role.JASP}),
     "reminders:calendar_feed": CALENDAR_FEED,
+    # Search across reports, items and actions: everyone who reads the register.
+    "search:results": Access(read=EVERY_ROLE, write=None),
 }
 
 ANONYMOUS = "anonymous"
