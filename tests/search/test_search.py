@@ -108,10 +108,12 @@ def test_each_result_links_to_its_page(reader):
         ("", "Type words from a report"),
         ("   ", "Type words from a report"),
         ("x" * 201, "Searches are limited to 200 characters"),
+        ("custody&type=nonsense", "There is no such kind of result"),
     ],
 )
 def test_an_empty_or_overlong_search_says_so(reader, q, message):
-    response = search(reader, q)
+    q, _, kind = q.partition("&type=")
+    response = search(reader, q, type=kind)
 
     assert message in response.content.decode()
     assert "groups" not in response.context
