@@ -1,11 +1,14 @@
 from django.urls import path
 
-from .views import actions, items, lists, reports, signoff
+from exports.views import export_urls
+
+from .views import actions, exports, items, lists, reports, signoff
 
 app_name = "inspections"
 
 urlpatterns = [
     path("", reports.ReportListView.as_view(), name="report_list"),
+    *export_urls("", exports.ReportListExportView, "report_list"),
     path("reports/new/", reports.ReportCreateView.as_view(), name="report_create"),
     path("reports/<int:pk>/", reports.ReportDetailView.as_view(), name="report_detail"),
     path("reports/<int:pk>/edit/", reports.ReportUpdateView.as_view(), name="report_update"),
@@ -31,4 +34,6 @@ urlpatterns = [
     path("actions/<int:pk>/sign-off/", signoff.SignOffView.as_view(), name="action_sign_off"),
     path("my-actions/", lists.MyActionsView.as_view(), name="my_actions"),
     path("review-queue/", lists.ReviewQueueView.as_view(), name="review_queue"),
+    *export_urls("my-actions/", exports.MyActionsExportView, "my_actions"),
+    *export_urls("review-queue/", exports.ReviewQueueExportView, "review_queue"),
 ]

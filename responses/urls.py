@@ -1,11 +1,14 @@
 from django.urls import path
 
-from .views import composer, detail, lists, publication, workflow
+from exports.views import export_urls
+
+from .views import composer, detail, exports, lists, publication, workflow
 
 app_name = "responses"
 
 urlpatterns = [
     path("", lists.ResponseListView.as_view(), name="list"),
+    *export_urls("", exports.ResponseListExportView, "list"),
     path("mine/", lists.MyResponsesView.as_view(), name="mine"),
     path("<int:pk>/", detail.ResponseDetailView.as_view(), name="detail"),
     path("<int:pk>/owner/", workflow.AssignOwnerView.as_view(), name="assign_owner"),

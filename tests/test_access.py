@@ -93,6 +93,9 @@ ACCESS: dict[str, Access | str] = {
     "admin:*": ADMIN_SITE,
     # The register: everyone with a role reads it, the OPCC keeps it.
     "inspections:report_list": Access(read=EVERY_ROLE, write=None),
+    # Exports of a list: exactly the list's readers.
+    "inspections:report_list_csv": Access(read=EVERY_ROLE, write=None),
+    "inspections:report_list_xlsx": Access(read=EVERY_ROLE, write=None),
     "inspections:report_detail": Access(read=EVERY_ROLE, write=None, obj="report"),
     "inspections:report_create": Access(read=OPCC, write=OPCC),
     "inspections:report_update": Access(read=OPCC, write=OPCC, obj="report"),
@@ -111,9 +114,15 @@ ACCESS: dict[str, Access | str] = {
     "inspections:action_sign_off": Access(read=DCC, write=DCC, obj="pending_action"),
     "inspections:my_actions": Access(read=FORCE, write=None),
     "inspections:review_queue": Access(read=DCC, write=None),
+    "inspections:my_actions_csv": Access(read=FORCE, write=None),
+    "inspections:my_actions_xlsx": Access(read=FORCE, write=None),
+    "inspections:review_queue_csv": Access(read=DCC, write=None),
+    "inspections:review_queue_xlsx": Access(read=DCC, write=None),
     # Section 55 responses: everyone reads where each stands; the OPCC drives them, the force
     # enters the Chief Constable's comments, only the PCC approves; drafts are for OPCC and PCC.
     "responses:list": Access(read=EVERY_ROLE, write=None),
+    "responses:list_csv": Access(read=EVERY_ROLE, write=None),
+    "responses:list_xlsx": Access(read=EVERY_ROLE, write=None),
     "responses:mine": Access(read=OPCC, write=None),
     "responses:detail": Access(read=EVERY_ROLE, write=None, obj="response"),
     "responses:assign_owner": Access(read=OPCC, write=OPCC, obj="response"),
@@ -143,6 +152,8 @@ ACCESS: dict[str, Access | str] = {
     "reminders:mine": Access(read=EVERY_ROLE, write=None),
     "reminders:calendar": Access(read=EVERY_ROLE, write=EVERY_ROLE - {Role.JASP}),
     "reminders:calendar_feed": CALENDAR_FEED,
+    # Search across reports, items and actions: everyone who reads the register.
+    "search:results": Access(read=EVERY_ROLE, write=None),
 }
 
 ANONYMOUS = "anonymous"
