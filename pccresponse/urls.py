@@ -18,5 +18,6 @@ urlpatterns = [
     path("responses/", include("responses.urls")),
     path("published/", include("responses.public_urls")),
     path("reminders/", include("reminders.urls")),
+    path("dashboards/", include("dashboards.urls")),
     path("", include("inspections.urls")),
 ]
