@@ -143,6 +143,12 @@ ACCESS: dict[str, Access | str] = {
     "reminders:mine": Access(read=EVERY_ROLE, write=None),
     "reminders:calendar": Access(read=EVERY_ROLE, write=EVERY_ROLE - {Role.JASP}),
     "reminders:calendar_feed": CALENDAR_FEED,
+    # Dashboards: the force, the office and the PCC read the DCC's; everyone reads JASP's and the
+    # lists behind the figures. Nothing here writes.
+    "dashboards:dcc": Access(read=EVERY_ROLE - {Role.JASP}, write=None),
+    "dashboards:jasp": Access(read=EVERY_ROLE, write=None),
+    "dashboards:actions": Access(read=EVERY_ROLE, write=None),
+    "dashboards:items": Access(read=EVERY_ROLE, write=None),
 }
 
 ANONYMOUS = "anonymous"

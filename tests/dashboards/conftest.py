@@ -8,8 +8,12 @@ from .dataset import NOW, build
 def dataset(force_officer, dcc):
     """A callable: dataset(copies) builds the known register that many times over."""
 
+    built = 0
+
     def make(copies: int = 1):
-        build(copies=copies, by=dcc, owner_user=force_officer)
+        nonlocal built
+        build(copies=copies, by=dcc, owner_user=force_officer, start=built)
+        built += copies
 
     return make
 

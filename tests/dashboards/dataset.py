@@ -29,10 +29,10 @@ DAY = datetime.timedelta(days=1)
 act = ActionFactory
 
 
-def build(*, copies: int, by, owner_user) -> None:
+def build(*, copies: int, by, owner_user, start: int = 0) -> None:
     changes = []
     with time_machine.travel(RECORDED, tick=False):
-        for n in range(copies):
+        for n in range(start, start + copies):
             changes += _one(n, by=by, owner_user=owner_user)
     with time_machine.travel(CHANGED, tick=False):
         for action, status in changes:

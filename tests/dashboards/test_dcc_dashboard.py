@@ -70,7 +70,7 @@ def test_it_draws_the_status_mix_with_a_title_and_the_same_numbers(client, dcc, 
     client.force_login(dcc)
     html = client.get(URL).content.decode()
     assert 'role="img"' in html
-    assert "<title id=\"status-mix-title\">Actions by status</title>" in html
+    assert '<title id="status-mix-title">Actions by status</title>' in html
     assert "Pending sign-off: 3 actions" in html
     assert " style=" not in html and "<style" not in html
 
