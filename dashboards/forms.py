@@ -8,7 +8,7 @@ from inspections.models import Report
 from .annotations import ITEM_STATES
 
 ANY = [("", "Any")]
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class ReportChoiceField(forms.ModelChoiceField):
