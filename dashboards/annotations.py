@@ -16,6 +16,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Concat, NullIf
+from django.utils import timezone
 
 from inspections.choices import FINISHED_STATUSES, ActionStatus, ItemKind
 from inspections.models import Action, Item, TargetDateChange
@@ -81,8 +82,6 @@ def moves():
 def status_at(since: datetime.date):
     """The action's status at the start of `since` (Europe/London), from its history; null when
     the action did not exist yet."""
-    from django.utils import timezone
-
     start = timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
     before = Action.history.filter(id=OuterRef("pk"), history_date__lt=start).order_by(
         "-history_date", "-history_id"

@@ -115,6 +115,19 @@ def jasp_context(figures: JaspFigures, *, since: datetime.date) -> dict:
         "by_kind": by_kind,
         "by_year": by_year,
         "by_report": by_report,
+        **_item_charts(figures),
+        "changes": _since_rows(figures.since, since),
+        "record": figures.record,
+        "record_total": figures.record_total,
+        "upcoming_responses": figures.upcoming_responses,
+        "upcoming_actions": figures.upcoming_actions,
+        "upcoming_actions_url": actions_url(due="soon"),
+    }
+
+
+def _item_charts(figures: JaspFigures) -> dict:
+    kinds = dict(ItemKind.choices)
+    return {
         "mix_chart": bar_chart(
             slug="item-mix",
             title="Recommendations and AFIs by state",
@@ -126,12 +139,6 @@ def jasp_context(figures: JaspFigures, *, since: datetime.date) -> dict:
             title="Progress by year of report",
             rows=[(str(row["year"]), _segments(row)) for row in figures.by_year],
         ),
-        "changes": _since_rows(figures.since, since),
-        "record": figures.record,
-        "record_total": figures.record_total,
-        "upcoming_responses": figures.upcoming_responses,
-        "upcoming_actions": figures.upcoming_actions,
-        "upcoming_actions_url": actions_url(due="soon"),
     }
 
 
