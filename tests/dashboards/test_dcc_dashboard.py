@@ -7,6 +7,10 @@ from .pages import list_count, number, read, table
 
 URL = reverse("dashboards:dcc")
 
+#: Declared, so that pytest-django runs these before the transactional tests that flush the
+#: role groups (a persona fetched with getfixturevalue would not say so in time).
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture
 def page(client, dcc, dataset, today):
