@@ -1,6 +1,7 @@
 from .roles import (
     ACTION_EDITORS,
     ASSURANCE_EDITORS,
+    DCC_DASHBOARD_READERS,
     READERS,
     REGISTER_EDITORS,
     RESPONSE_DRAFTERS,
@@ -15,6 +16,7 @@ def roles(request):
     return {
         "user_roles": held,
         "can_read": bool(held & READERS),
+        "can_see_dcc_dashboard": bool(held & DCC_DASHBOARD_READERS),
         "can_edit_register": bool(held & REGISTER_EDITORS),
         "can_edit_actions": bool(held & ACTION_EDITORS),
         "can_sign_off": bool(held & SIGN_OFF),

@@ -33,6 +33,9 @@ RESPONSE_DRAFTERS = frozenset({Role.OPCC_STAFF})
 RESPONSE_APPROVERS = frozenset({Role.PCC})
 #: Who enters the Chief Constable's comments.
 CC_COMMENTERS = frozenset({Role.FORCE_STAFF, Role.DCC})
+#: Who may read the DCC's dashboard: the force, and the office and PCC who hold it to account.
+#: (JASP members read their own dashboard and the same lists behind it.)
+DCC_DASHBOARD_READERS = frozenset({Role.DCC, Role.FORCE_STAFF, Role.OPCC_STAFF, Role.PCC})
 #: Who may read a response's drafts and versions before it is published.
 DRAFT_READERS = frozenset({Role.OPCC_STAFF, Role.PCC})
 

@@ -19,5 +19,6 @@ urlpatterns = [
     path("published/", include("responses.public_urls")),
     path("reminders/", include("reminders.urls")),
     path("search/", include("search.urls")),
+    path("dashboards/", include("dashboards.urls")),
     path("", include("inspections.urls")),
 ]

@@ -154,6 +154,12 @@ ACCESS: dict[str, Access | str] = {
     "reminders:calendar_feed": CALENDAR_FEED,
     # Search across reports, items and actions: everyone who reads the register.
     "search:results": Access(read=EVERY_ROLE, write=None),
+    # Dashboards: the force, the office and the PCC read the DCC's; everyone reads JASP's and the
+    # lists behind the figures. Nothing here writes.
+    "dashboards:dcc": Access(read=EVERY_ROLE - {Role.JASP}, write=None),
+    "dashboards:jasp": Access(read=EVERY_ROLE, write=None),
+    "dashboards:actions": Access(read=EVERY_ROLE, write=None),
+    "dashboards:items": Access(read=EVERY_ROLE, write=None),
 }
 
 ANONYMOUS = "anonymous"

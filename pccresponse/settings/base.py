@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "inspections",
     "responses",
     "reminders",
+    "dashboards",
 ]
 
 MIDDLEWARE = [

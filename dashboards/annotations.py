@@ -1,0 +1,121 @@
+"""Expressions the dashboards and their lists share, so a figure and its list count the same way."""
+
+import datetime
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Concat, NullIf
+from django.utils import timezone
+
+from inspections.choices import FINISHED_STATUSES, ActionStatus, ItemKind
+from inspections.models import Action, Item, TargetDateChange
+
+#: How far ahead "due soon" looks (the RAG amber window).
+SOON = datetime.timedelta(days=30)
+#: The items JASP follows: recommendations and areas for improvement that need force action.
+TRACKED_KINDS = (ItemKind.RECOMMENDATION, ItemKind.AREA_FOR_IMPROVEMENT)
+NOT_ALLOCATED = "Not allocated"
+
+UNFINISHED = ~Q(status__in=FINISHED_STATUSES)
+#: Spelt out for counts across joins, where a missing action must not count as unfinished.
+UNFINISHED_VALUES = [s for s in ActionStatus.values if s not in FINISHED_STATUSES]
+
+
+def owner_label():
+    """The owner as shown: the named owner, else the account's name, else "Not allocated"."""
+    full_name = NullIf(
+        Concat("owner_user__first_name", Value(" "), "owner_user__last_name"), Value(" ")
+    )
+    return Coalesce(
+        NullIf(F("owner_name"), Value("")),
+        full_name,
+        F("owner_user__username"),
+        Value(NOT_ALLOCATED),
+        output_field=CharField(),
+    )
+
+
+def overdue_q(today: datetime.date, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}status__in": UNFINISHED_VALUES, f"{prefix}target_date__lt": today})
+
+
+def due_soon_q(today: datetime.date, prefix: str = "") -> Q:
+    return Q(
+        **{
+            f"{prefix}status__in": UNFINISHED_VALUES,
+            f"{prefix}target_date__range": (today, today + SOON),
+        }
+    )
+
+
+def annotate_actions(actions: QuerySet[Action], since: datetime.date | None = None):
+    """Each action's owner label and how often its target date was moved (its first setting,
+    recorded with old_date empty, is not a move); with `since`, whether its status changed."""
+    actions = actions.annotate(owner_shown=owner_label(), moves=moves())
+    if since is not None:
+        actions = actions.annotate(status_at_since=status_at(since))
+    return actions
+
+
+def moves():
+    """A subquery, not a join: a join would multiply the rows other counts are taken over."""
+    moved = (
+        TargetDateChange.objects.filter(action=OuterRef("pk"), old_date__isnull=False)
+        .values("action")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(moved), Value(0))
+
+
+def status_at(since: datetime.date):
+    """The action's status at the start of `since` (Europe/London), from its history; null when
+    the action did not exist yet."""
+    start = timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
+    before = Action.history.filter(id=OuterRef("pk"), history_date__lt=start).order_by(
+        "-history_date", "-history_id"
+    )
+    return Subquery(before.values("status")[:1])
+
+
+def changed_since_q() -> Q:
+    """Needs annotate_actions(..., since=): the status now differs from the status then."""
+    return Q(status_at_since__isnull=True) | ~Q(status=F("status_at_since"))
+
+
+def tracked_items(today: datetime.date) -> QuerySet[Item]:
+    """Recommendations and AFIs needing force action, each marked closed (it has actions and all
+    are finished), overdue (an unfinished action is past its target date) or open."""
+    actions = Action.objects.filter(item=OuterRef("pk"))
+    unfinished = actions.exclude(status__in=FINISHED_STATUSES)
+    return (
+        Item.objects.filter(kind__in=TRACKED_KINDS, action_required=True)
+        .annotate(
+            has_action=Exists(actions),
+            has_unfinished=Exists(unfinished),
+            has_overdue=Exists(unfinished.filter(target_date__lt=today)),
+        )
+        .annotate(
+            state=Case(
+                When(has_action=True, has_unfinished=False, then=Value("closed")),
+                When(has_overdue=True, then=Value("overdue")),
+                default=Value("open"),
+                output_field=CharField(),
+            )
+        )
+    )
+
+
+ITEM_STATES = {"open": "Open (not overdue)", "overdue": "Overdue", "closed": "Closed"}
+PENDING = ActionStatus.PENDING_SIGN_OFF

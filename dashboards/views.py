@@ -1,0 +1,110 @@
+"""Thin views: parse the GET parameters, call a selector, render."""
+
+import datetime
+
+from django.utils import timezone
+from django.views.generic import ListView, TemplateView
+
+from accounts.roles import DCC_DASHBOARD_READERS, READERS, RoleRequiredMixin
+
+from . import lists, presenters, selectors
+from .forms import ActionFilterForm, ItemFilterForm, SinceForm
+from .querystrings import sort_headers, without
+
+
+class DccDashboardView(RoleRequiredMixin, TemplateView):
+    allowed_roles = DCC_DASHBOARD_READERS
+    template_name = "dashboards/dcc.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        figures = selectors.dcc_figures(today=today)
+        return super().get_context_data(today=today, **presenters.dcc_context(figures), **kwargs)
+
+
+class JaspDashboardView(RoleRequiredMixin, TemplateView):
+    allowed_roles = READERS
+    template_name = "dashboards/jasp.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        form = SinceForm(self.request.GET or None, initial={"since": three_months_before(today)})
+        since = form.chosen(default=three_months_before(today))
+        figures = selectors.jasp_figures(today=today, since=since)
+        return super().get_context_data(
+            today=today,
+            since=since,
+            since_form=form,
+            **presenters.jasp_context(figures, since=since),
+            **kwargs,
+        )
+
+
+def three_months_before(today: datetime.date) -> datetime.date:
+    """The same day three months back, or that month's last day (31 May -> 28/29 February)."""
+    year, month = divmod(today.year * 12 + today.month - 1 - 3, 12)
+    month += 1
+    for day in (today.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+class FilteredListView(RoleRequiredMixin, ListView):
+    """A list behind a figure: filters from a GET form, 25 a page, sortable headings."""
+
+    allowed_roles = READERS
+    paginate_by = 25
+    form_class = None
+    sorts: dict = {}
+    default_sort = ""
+
+    def get_queryset(self):
+        self.filter_form = self.form_class(self.request.GET)
+        self.sort = self.request.GET.get("sort", "")
+        return self.select(
+            filters=self.filter_form.valid_filters(), sort=self.sort, today=timezone.localdate()
+        )
+
+    def paginate_queryset(self, queryset, page_size):
+        # A page number out of range or not a number shows the nearest page, never an error.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filter_form=self.filter_form,
+            headers=sort_headers(
+                sorts=self.sorts,
+                current=self.sort,
+                default=self.default_sort,
+                query=self.request.GET,
+            ),
+            querystring=without(self.request.GET, "page").urlencode(),
+            **kwargs,
+        )
+
+
+class ActionListView(FilteredListView):
+    template_name = "dashboards/action_list.html"
+    context_object_name = "actions"
+    form_class = ActionFilterForm
+    sorts = lists.ACTION_SORTS
+    default_sort = "target"
+
+    def select(self, **kwargs):
+        return lists.action_list(**kwargs)
+
+
+class ItemListView(FilteredListView):
+    template_name = "dashboards/item_list.html"
+    context_object_name = "items"
+    form_class = ItemFilterForm
+    sorts = lists.ITEM_SORTS
+    default_sort = "report"
+
+    def select(self, **kwargs):
+        return lists.item_list(**kwargs)
