@@ -1,6 +1,9 @@
 from django.urls import path
 
+from exports.views import export_urls
+
 from . import views
+from .exports import ActionExportView, ItemExportView
 
 app_name = "dashboards"
 
@@ -10,3 +13,5 @@ urlpatterns = [
     path("actions/", views.ActionListView.as_view(), name="actions"),
     path("items/", views.ItemListView.as_view(), name="items"),
 ]
+urlpatterns += export_urls("actions/", ActionExportView, "actions")
+urlpatterns += export_urls("items/", ItemExportView, "items")

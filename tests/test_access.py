@@ -160,6 +160,10 @@ ACCESS: dict[str, Access | str] = {
     "dashboards:jasp": Access(read=EVERY_ROLE, write=None),
     "dashboards:actions": Access(read=EVERY_ROLE, write=None),
     "dashboards:items": Access(read=EVERY_ROLE, write=None),
+    "dashboards:actions_csv": Access(read=EVERY_ROLE, write=None),
+    "dashboards:actions_xlsx": Access(read=EVERY_ROLE, write=None),
+    "dashboards:items_csv": Access(read=EVERY_ROLE, write=None),
+    "dashboards:items_xlsx": Access(read=EVERY_ROLE, write=None),
 }
 
 ANONYMOUS = "anonymous"
