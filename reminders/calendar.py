@@ -3,9 +3,10 @@ like to subscribe to. All-day events: the dates the law and the force count are 
 
 import datetime
 
-from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
+
+from pccresponse.site import absolute_url, mail_domain
 
 from .schedule import CC_PENDING_STATES
 from .selectors import calendar_actions, calendar_responses
@@ -15,7 +16,7 @@ ONE_DAY = datetime.timedelta(days=1)
 
 def _event(uid: str, day: datetime.date, summary: str, url: str, stamp) -> Event:
     event = Event()
-    event.add("uid", f"{uid}@{settings.REMINDERS_MESSAGE_ID_DOMAIN}")
+    event.add("uid", f"{uid}@{mail_domain()}")
     event.add("dtstamp", stamp)
     event.add("dtstart", day)
     event.add("dtend", day + ONE_DAY)
@@ -27,14 +28,13 @@ def _event(uid: str, day: datetime.date, summary: str, url: str, stamp) -> Event
 
 
 def user_calendar(*, user) -> bytes:
-    base = settings.SITE_URL.rstrip("/")
     stamp = timezone.now()
     calendar = Calendar()
     calendar.add("prodid", "-//pccresponse//deadlines//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "pccresponse deadlines")
     for response in calendar_responses(user=user):
-        url = base + response.get_absolute_url()
+        url = absolute_url(response.get_absolute_url())
         title = response.report.title
         if response.due_on:
             summary = f"Section 55 deadline: response to {title}"
@@ -48,7 +48,7 @@ def user_calendar(*, user) -> bytes:
             )
     for action in calendar_actions(user=user):
         summary = f"Target date: {action.item} of {action.item.report.title}"
-        url = base + action.get_absolute_url()
+        url = absolute_url(action.get_absolute_url())
         calendar.add_component(
             _event(f"action-{action.pk}", action.target_date, summary, url, stamp)
         )

@@ -22,6 +22,8 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from pccresponse.site import mail_domain
+
 from .choices import DigestKind, DigestState, ReminderKind, ReminderState
 from .models import Delivery, Digest, Reminder
 from .recipients import Recipients
@@ -195,7 +197,7 @@ def _open_digests(people, day: datetime.date, kind: DigestKind) -> dict[int, Dig
 
 def new_message_id() -> str:
     # Chosen before anything is sent and stored with the digest: a resend reuses it.
-    return make_msgid(idstring="reminder", domain=settings.REMINDERS_MESSAGE_ID_DOMAIN)
+    return make_msgid(idstring="reminder", domain=mail_domain())
 
 
 @transaction.atomic

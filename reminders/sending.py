@@ -18,6 +18,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from pccresponse.site import absolute_url
+
 from .choices import DigestState, ReminderKind
 from .models import Digest
 from .schedule import still_due
@@ -96,7 +98,7 @@ def digest_entries(digest: Digest) -> list[Entry]:
 
 
 def entry_for(reminder, day: datetime.date) -> Entry:
-    url = settings.SITE_URL.rstrip("/") + reminder.get_subject_url()
+    url = absolute_url(reminder.get_subject_url())
     return Entry(
         WHAT[reminder.kind],
         reminder.subject_title,
@@ -113,7 +115,7 @@ def digest_message(digest: Digest, entries: list[Entry]) -> EmailMultiAlternativ
         "entries": entries,
         "overdue": sum(e.overdue for e in entries),
         "due_today": sum(e.days_left == 0 for e in entries),
-        "mine_url": settings.SITE_URL.rstrip("/") + reverse("reminders:mine"),
+        "mine_url": absolute_url(reverse("reminders:mine")),
     }
     subject = render_to_string("emails/reminder_digest_subject.txt", context)
     message = EmailMultiAlternatives(

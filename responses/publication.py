@@ -9,7 +9,6 @@ correction is reopened, approved again and published as the next version.
 import hashlib
 import logging
 import smtplib
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -23,6 +22,7 @@ from django.utils import timezone
 
 from accounts.roles import RESPONSE_DRAFTERS, require_role
 from inspections.errors import InvalidTransition
+from pccresponse.site import absolute_url, mail_domain
 
 from . import pdf, rendering
 from .choices import PUBLISHED_STATES, ResponseStatus
@@ -108,7 +108,7 @@ def recipients() -> list[str]:
 
 def _email(version: PublishedVersion, message_id: str) -> EmailMessage:
     response = version.response
-    public_url = settings.SITE_URL.rstrip("/") + reverse("public:version", args=[version.pk])
+    public_url = absolute_url(reverse("public:version", args=[version.pk]))
     body = render_to_string(
         "responses/published/dispatch_email.txt",
         {"version": version, "report": response.report, "public_url": public_url},
@@ -147,8 +147,7 @@ def response_send(*, response: Response, by, confirm_again: bool = False) -> Dis
     last = version.dispatches.order_by("-sent_at").first()
     if last is not None and not confirm_again:
         raise AlreadySent(last)
-    domain = urlsplit(settings.SITE_URL).hostname or "pccresponse.invalid"
-    message_id = make_msgid(idstring=f"s55-{response.pk}-v{version.number}", domain=domain)
+    message_id = make_msgid(idstring=f"s55-{response.pk}-v{version.number}", domain=mail_domain())
     try:
         _email(version, message_id).send()
     except (OSError, smtplib.SMTPException) as failure:

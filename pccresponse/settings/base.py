@@ -164,11 +164,10 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 # Reminders: sent at this Europe/London time on the day they are for; a claimed digest not sent
-# within the lease is handed to another worker; links in the emails start with the base URL.
+# within the lease is handed to another worker. Links in the emails start with SITE_URL.
 REMINDERS_SEND_AT = env("REMINDERS_SEND_AT", default="07:00")
 REMINDERS_LEASE_SECONDS = env.int("REMINDERS_LEASE_SECONDS", default=600)
 REMINDERS_MAX_ATTEMPTS = env.int("REMINDERS_MAX_ATTEMPTS", default=10)
-REMINDERS_MESSAGE_ID_DOMAIN = env("REMINDERS_MESSAGE_ID_DOMAIN", default="pccresponse.localhost")
 
 # Django 6.1's MAILERS replaces EMAIL_BACKEND/EMAIL_HOST...; the test runner swaps every mailer
 # for the in-memory outbox.

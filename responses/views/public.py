@@ -1,7 +1,6 @@
 """The public pages, open without signing in: the published responses, newest first; each
 version's HTML document and PDF exactly as frozen when published; an Atom feed of the same."""
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Count, Exists, OuterRef
 from django.http import FileResponse, Http404, HttpResponse
@@ -10,6 +9,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.views import View
 from django.views.generic import ListView
+
+from pccresponse.site import absolute_url
 
 from ..models import PublishedVersion, Response
 
@@ -132,5 +133,5 @@ class PublishedFeed(Feed):
     def item_enclosures(self, item):
         if not item.pdf_ready:
             return []
-        url = settings.SITE_URL.rstrip("/") + reverse("public:version_pdf", args=[item.pk])
+        url = absolute_url(reverse("public:version_pdf", args=[item.pk]))
         return [Enclosure(url, str(item.pdf_bytes), "application/pdf")]
