@@ -45,15 +45,13 @@ class PublishedResponseView(ListView):
 
     template_name = "responses/published/response.html"
     context_object_name = "versions"
+    allow_empty = False  # a response not yet published has no public page
 
     def get_queryset(self):
         self.response = get_object_or_404(
             Response.objects.select_related("report"), pk=self.kwargs["pk"]
         )
-        versions = self.response.published_versions.defer("html").order_by("-number")
-        if not versions.exists():
-            raise Http404("This response has not been published.")
-        return versions
+        return self.response.published_versions.defer("html").order_by("-number")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -101,7 +99,7 @@ class PublishedFeed(Feed):
     subtitle = "Section 55 responses published by the Police and Crime Commissioner"
 
     def link(self):
-        return "/published/"
+        return reverse("public:list")
 
     def items(self):
         return (

@@ -27,7 +27,7 @@ class PreviewsView(ResponseMixin, RoleRequiredMixin, TemplateView):
     http_method_names = ["get", "post", "head", "options"]
 
     def get_context_data(self, **kwargs):
-        jobs = list(self.response.render_jobs.select_related("requested_by", "version"))
+        jobs = self.response.render_jobs.select_related("requested_by", "version")
         return super().get_context_data(
             jobs=[(job, rendering.job_outcome(job)) for job in jobs[:PREVIEWS_SHOWN]], **kwargs
         )
