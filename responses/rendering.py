@@ -170,23 +170,36 @@ def _finish(job: RenderJob, **fields) -> None:
     RenderJob.objects.filter(pk=job.pk).update(finished_at=timezone.now(), **fields)
 
 
+def attach_published_pdf(*, version_id: int, data: bytes) -> bool:
+    """Store a published version's PDF and its SHA-256, once: a version that has its PDF keeps
+    it (the database refuses a change too). Says whether this call stored it."""
+    with transaction.atomic():
+        version = PublishedVersion.objects.select_for_update().get(pk=version_id)
+        if version.pdf_ready:
+            return False
+        digest = hashlib.sha256(data).hexdigest()
+        version.pdf.save(_pdf_name(version.response_id, digest), ContentFile(data), save=False)
+        PublishedVersion.objects.filter(pk=version.pk).update(
+            pdf=version.pdf.name, pdf_sha256=digest, pdf_bytes=len(data)
+        )
+        return True
+
+
+def _pdf_name(response_id: int, digest: str) -> str:
+    return f"response-{response_id}-{digest[:12]}.pdf"
+
+
 def _store(job: RenderJob, data: bytes, pages: int) -> None:
-    """Keep the PDF: on the job for a preview; on the published version, once, for publication."""
-    digest = hashlib.sha256(data).hexdigest()
-    name = f"response-{job.response_id}-{digest[:12]}.pdf"
+    """Keep the PDF: on the job for a preview; on the published version for publication."""
     with transaction.atomic():
         if job.version_id is None:
+            name = _pdf_name(job.response_id, hashlib.sha256(data).hexdigest())
             job.pdf.save(name, ContentFile(data), save=False)
             _finish(
                 job, pdf=job.pdf.name, pages=pages, state=State.DONE, progress=100, stage="Ready"
             )
             return
-        version = PublishedVersion.objects.select_for_update().get(pk=job.version_id)
-        if not version.pdf_ready:  # a second job for the same version keeps the first PDF
-            version.pdf.save(name, ContentFile(data), save=False)
-            PublishedVersion.objects.filter(pk=version.pk).update(
-                pdf=version.pdf.name, pdf_sha256=digest, pdf_bytes=len(data)
-            )
+        attach_published_pdf(version_id=job.version_id, data=data)
         _finish(job, pages=pages, state=State.DONE, progress=100, stage="Ready")
 
 

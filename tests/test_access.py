@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from hashlib import sha256
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
@@ -48,6 +47,7 @@ from responses import services as response_services
 from responses.choices import ResponseStatus
 from responses.models import Office, PublishedVersion, RenderJob, Response, Signatory
 from responses.publication import response_send
+from responses.rendering import attach_published_pdf
 
 from .factories import ReportFactory
 
@@ -379,10 +379,7 @@ def publication_objects(people: dict) -> dict:
         on=date(2020, 4, 21),
     )
     stand_in = b"%PDF-1.7 stand-in"
-    version.pdf.save("v1.pdf", ContentFile(stand_in), save=False)
-    PublishedVersion.objects.filter(pk=version.pk).update(
-        pdf=version.pdf.name, pdf_sha256=sha256(stand_in).hexdigest(), pdf_bytes=len(stand_in)
-    )
+    attach_published_pdf(version_id=version.pk, data=stand_in)
     response_send(response=response, by=people["opcc"])
     preview = {"response": response, "purpose": "preview", "requested_by": people["opcc"]}
     now = timezone.now()

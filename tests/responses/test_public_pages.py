@@ -6,13 +6,13 @@ import hashlib
 import xml.etree.ElementTree as ET
 
 import pytest
-from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from responses.models import PublishedVersion, ResponseVersion
 from responses.publication import published_document, sha256
+from responses.rendering import attach_published_pdf
 from responses.services import response_open_for_report
 
 from ..factories import ReportFactory
@@ -43,12 +43,8 @@ def published_version(report, by, on, *, number=1, pdf=True) -> PublishedVersion
         html=html,
         html_sha256=sha256(html.encode()),
     )
-    if pdf:
-        data = b"%PDF-1.7 a stand-in for the rendered file"
-        version.pdf.save("v.pdf", ContentFile(data), save=False)
-        PublishedVersion.objects.filter(pk=version.pk).update(
-            pdf=version.pdf.name, pdf_sha256=sha256(data), pdf_bytes=len(data)
-        )
+    if pdf:  # what the render job stores; a stand-in for the rendered file
+        attach_published_pdf(version_id=version.pk, data=b"%PDF-1.7 a stand-in")
     return PublishedVersion.objects.get(pk=version.pk)
 
 
