@@ -36,6 +36,9 @@ CC_COMMENTERS = frozenset({Role.FORCE_STAFF, Role.DCC})
 #: Who may read the DCC's dashboard: the force, and the office and PCC who hold it to account.
 #: (JASP members read their own dashboard and the same lists behind it.)
 DCC_DASHBOARD_READERS = frozenset({Role.DCC, Role.FORCE_STAFF, Role.OPCC_STAFF, Role.PCC})
+#: Who freezes a JASP update report for a meeting (the office prepares the panel's papers);
+#: every reader may read and download them.
+UPDATE_REPORT_WRITERS = frozenset({Role.OPCC_STAFF})
 #: Who may read a response's drafts and versions before it is published.
 DRAFT_READERS = frozenset({Role.OPCC_STAFF, Role.PCC})
 

@@ -1,6 +1,7 @@
 """The lists' filters: GET forms. A bad value is reported on the form and that filter ignored."""
 
 from django import forms
+from django.utils import timezone
 
 from inspections.choices import ActionStatus, ItemKind
 from inspections.models import Report
@@ -99,3 +100,31 @@ class SinceForm(forms.Form):
         if self.is_bound and self.is_valid() and self.cleaned_data["since"]:
             return self.cleaned_data["since"]
         return default
+
+
+class UpdateReportForm(forms.Form):
+    meeting_date = forms.DateField(
+        label="Meeting date", widget=DATE, help_text="The JASP meeting this paper is for."
+    )
+    since = forms.DateField(
+        label="Count changes since",
+        required=False,
+        widget=DATE,
+        help_text="Leave empty for the previous paper's meeting date, or three months before.",
+    )
+
+    #: A paper is for a meeting within this many days of today, either way.
+    MEETING_WINDOW = 366
+
+    def clean_meeting_date(self):
+        meeting = self.cleaned_data["meeting_date"]
+        if abs((meeting - timezone.localdate()).days) > self.MEETING_WINDOW:
+            raise forms.ValidationError("Choose a meeting date within a year of today.")
+        return meeting
+
+    def clean(self):
+        data = super().clean()
+        meeting, since = data.get("meeting_date"), data.get("since")
+        if meeting and since and since > meeting:
+            self.add_error("since", "Count changes from a date on or before the meeting.")
+        return data

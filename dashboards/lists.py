@@ -37,6 +37,18 @@ def start_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+def three_months_before(today: datetime.date) -> datetime.date:
+    """The same day three months back, or that month's last day (31 May -> 28/29 February)."""
+    year, month = divmod(today.year * 12 + today.month - 1 - 3, 12)
+    month += 1
+    for day in (today.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
 def order(queryset: QuerySet, sorts: dict, sort: str, default: str) -> QuerySet:
     key = sort.removeprefix("-")
     if key not in sorts:

@@ -76,11 +76,12 @@ def _report_row(row: dict) -> dict:
     }
 
 
-def _item_cells(row: dict, **params) -> list[tuple[int, str]]:
+def _item_cells(row: dict, linked: bool, **params) -> list[tuple[int, str | None]]:
+    """The open, overdue and closed counts, each linked to its list unless `linked` is off
+    (a frozen paper: today's list would not hold the numbers it shows)."""
     return [
-        (row["open"], items_url(state="open", **params)),
-        (row["overdue"], items_url(state="overdue", **params)),
-        (row["closed"], items_url(state="closed", **params)),
+        (row[state], items_url(state=state, **params) if linked else None)
+        for state in ("open", "overdue", "closed")
     ]
 
 
@@ -92,31 +93,31 @@ def _segments(row: dict) -> list[tuple[str, int, str]]:
     ]
 
 
-def jasp_context(figures: JaspFigures, *, since: datetime.date) -> dict:
+def jasp_context(figures: JaspFigures, *, since: datetime.date, linked: bool = True) -> dict:
     kinds = dict(ItemKind.choices)
     by_kind = [
-        {"label": kinds[row["kind"]], "cells": _item_cells(row, kind=row["kind"])}
+        {"label": kinds[row["kind"]], "cells": _item_cells(row, linked, kind=row["kind"])}
         for row in figures.by_kind
     ]
     by_year = [
-        {"label": row["year"], "cells": _item_cells(row, year=row["year"])}
+        {"label": row["year"], "cells": _item_cells(row, linked, year=row["year"])}
         for row in figures.by_year
     ]
     by_report = [
         {
             "label": row["report__title"],
             "published_on": row["report__published_on"],
-            "cells": _item_cells(row, report=row["report"]),
+            "cells": _item_cells(row, linked, report=row["report"]),
         }
         for row in figures.by_report
     ]
     return {
-        "totals_rows": [{"label": "All", "cells": _item_cells(figures.items)}],
+        "totals_rows": [{"label": "All", "cells": _item_cells(figures.items, linked)}],
         "by_kind": by_kind,
         "by_year": by_year,
         "by_report": by_report,
         **_item_charts(figures),
-        "changes": _since_rows(figures.since, since),
+        "changes": _since_rows(figures.since, since, linked),
         "record": figures.record,
         "record_total": figures.record_total,
         "upcoming_responses": figures.upcoming_responses,
@@ -142,18 +143,13 @@ def _item_charts(figures: JaspFigures) -> dict:
     }
 
 
-def _since_rows(since_figures: dict, since: datetime.date) -> list[tuple[str, int, str]]:
+def _since_rows(
+    since_figures: dict, since: datetime.date, linked: bool
+) -> list[tuple[str, int, str | None]]:
     day = since.isoformat()
-    return [
-        (
-            "Actions whose status changed",
-            since_figures["changed"],
-            actions_url(changed_since=day),
-        ),
-        ("Actions signed off and closed", since_figures["closed"], actions_url(closed_since=day)),
-        (
-            "Recommendations and AFIs closed",
-            since_figures["items_closed"],
-            items_url(closed_since=day),
-        ),
+    rows = [
+        ("Actions whose status changed", "changed", actions_url(changed_since=day)),
+        ("Actions signed off and closed", "closed", actions_url(closed_since=day)),
+        ("Recommendations and AFIs closed", "items_closed", items_url(closed_since=day)),
     ]
+    return [(label, since_figures[key], url if linked else None) for label, key, url in rows]

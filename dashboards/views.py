@@ -1,7 +1,5 @@
 """Thin views: parse the GET parameters, call a selector, render."""
 
-import datetime
-
 from django.utils import timezone
 from django.views.generic import ListView, TemplateView
 
@@ -28,8 +26,9 @@ class JaspDashboardView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        form = SinceForm(self.request.GET or None, initial={"since": three_months_before(today)})
-        since = form.chosen(default=three_months_before(today))
+        default_since = lists.three_months_before(today)
+        form = SinceForm(self.request.GET or None, initial={"since": default_since})
+        since = form.chosen(default=default_since)
         figures = selectors.jasp_figures(today=today, since=since)
         return super().get_context_data(
             today=today,
@@ -38,18 +37,6 @@ class JaspDashboardView(RoleRequiredMixin, TemplateView):
             **presenters.jasp_context(figures, since=since),
             **kwargs,
         )
-
-
-def three_months_before(today: datetime.date) -> datetime.date:
-    """The same day three months back, or that month's last day (31 May -> 28/29 February)."""
-    year, month = divmod(today.year * 12 + today.month - 1 - 3, 12)
-    month += 1
-    for day in (today.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 class FilteredListView(RoleRequiredMixin, ListView):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inspections.models import Item, Report
+from pccresponse.jobs import BackgroundJob
 
 from .choices import PUBLISHED_STATES, Explanation, ResponseStatus
 from .deadlines import DeadlineRule, days_left, statutory_deadline
@@ -279,7 +280,7 @@ class PublishedVersion(models.Model):
         return bool(self.pdf_sha256)
 
 
-class RenderJob(models.Model):
+class RenderJob(BackgroundJob):
     """One PDF render in the background (responses.tasks), with how far it has got and how it
     ended. The HTML to render is fixed when the job is asked for, so the PDF shows exactly what
     was there at that moment, whatever is edited while it waits."""
@@ -287,12 +288,6 @@ class RenderJob(models.Model):
     class Purpose(models.TextChoices):
         PREVIEW = "preview", "Draft preview"
         PUBLICATION = "publication", "Publication"
-
-    class State(models.TextChoices):
-        QUEUED = "queued", "Waiting to start"
-        RUNNING = "running", "Rendering"
-        DONE = "done", "Ready"
-        FAILED = "failed", "Failed"
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="render_jobs")
     purpose = models.CharField(max_length=16, choices=Purpose.choices)
@@ -303,19 +298,12 @@ class RenderJob(models.Model):
         blank=True,
         related_name="render_jobs",
     )
-    state = models.CharField(max_length=16, choices=State.choices, default=State.QUEUED)
-    progress = models.PositiveSmallIntegerField(default=0)
-    stage = models.CharField(max_length=120, default="Waiting for the renderer")
     source_html = models.TextField()
     pdf = models.FileField(upload_to=render_upload_to, blank=True, max_length=200)
     pages = models.PositiveIntegerField(null=True, blank=True)
-    error = models.TextField(blank=True)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    requested_at = models.DateTimeField(default=timezone.now)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-requested_at", "-pk"]

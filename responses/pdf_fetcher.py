@@ -20,6 +20,7 @@ STATIC_PREFIX = f"{BASE_URL}static/"
 #: The static files the print template may use, by name, with their content types.
 ALLOWED_STATIC = {
     "css/print.css": "text/css",
+    "css/update-report.css": "text/css",
 }
 
 

@@ -7,19 +7,15 @@ whose worker died mid-render, is reported as failed once its time is up (`job_ou
 page spins for ever.
 """
 
-import datetime
 import hashlib
 import logging
-from dataclasses import dataclass
 
-from celery.exceptions import SoftTimeLimitExceeded
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 
 from accounts.roles import DRAFT_READERS, RESPONSE_DRAFTERS, require_role
+from pccresponse import jobs
 
 from . import pdf
 from .models import PublishedVersion, RenderJob, Response
@@ -29,20 +25,10 @@ log = logging.getLogger(__name__)
 State = RenderJob.State
 
 
-def _hand_over(job_id: int) -> None:
+def _enqueue(job: RenderJob) -> None:
     from .tasks import render_pdf  # the task module imports this one
 
-    try:
-        render_pdf.delay(job_id)
-    except Exception as error:  # kombu's OperationalError, or any failure to reach the broker
-        # The request has committed by now; failing it would help no one. The job page
-        # reports the job as not started once its wait is over, and offers to try again.
-        log.error("render job %s could not be handed to the broker: %s", job_id, error)
-
-
-def _enqueue(job: RenderJob) -> None:
-    # Only once the job row is committed can the worker see it.
-    transaction.on_commit(lambda: _hand_over(job.pk))
+    jobs.hand_over(render_pdf, job.pk)
 
 
 class StalePreview(ValidationError):
@@ -92,7 +78,7 @@ def retry(*, job: RenderJob, by) -> RenderJob:
     require_role(
         by, DRAFT_READERS if job.purpose == RenderJob.Purpose.PREVIEW else RESPONSE_DRAFTERS
     )
-    outcome = job_outcome(job)
+    outcome = jobs.job_outcome(job)
     if outcome.state != State.FAILED:
         raise NothingToRetry("Only a failed render can be tried again.")
     if job.version is not None and job.version.pdf_ready:
@@ -108,66 +94,7 @@ def retry(*, job: RenderJob, by) -> RenderJob:
     return again
 
 
-# --- What the page shows -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Outcome:
-    state: str
-    progress: int
-    stage: str
-    error: str = ""
-
-    @property
-    def finished(self) -> bool:
-        return self.state in (State.DONE, State.FAILED)
-
-
-def job_outcome(job: RenderJob, now: datetime.datetime | None = None) -> Outcome:
-    """Where the job stands, reporting as failed a job whose time is up without a result."""
-    now = now or timezone.now()
-    waited = (now - job.requested_at).total_seconds()
-    if job.state == State.QUEUED and waited > settings.PDF_RENDER_START_WAIT:
-        minutes = settings.PDF_RENDER_START_WAIT // 60
-        return Outcome(
-            State.FAILED,
-            job.progress,
-            "Not started",
-            f"The render did not start within {minutes} minutes: the background worker may be "
-            "stopped. Try again, and tell your administrator if it happens again.",
-        )
-    if job.state == State.RUNNING and job.started_at:
-        running = (now - job.started_at).total_seconds()
-        if running > settings.PDF_RENDER_HARD_TIME_LIMIT:
-            return Outcome(
-                State.FAILED,
-                job.progress,
-                "Stopped",
-                "The render stopped without finishing. Try again.",
-            )
-    return Outcome(job.state, job.progress, job.stage, job.error)
-
-
 # --- What the worker does ----------------------------------------------------------------------
-
-
-def _claim(job_id: int) -> RenderJob | None:
-    """Take a waiting job, once: a redelivered message finds it taken and does nothing."""
-    now = timezone.now()
-    claimed = RenderJob.objects.filter(pk=job_id, state=State.QUEUED).update(
-        state=State.RUNNING, started_at=now, progress=5, stage="Preparing the document"
-    )
-    if not claimed:
-        return None
-    return RenderJob.objects.select_related("version").get(pk=job_id)
-
-
-def _report(job: RenderJob, progress: int, stage: str) -> None:
-    RenderJob.objects.filter(pk=job.pk).update(progress=progress, stage=stage)
-
-
-def _finish(job: RenderJob, **fields) -> None:
-    RenderJob.objects.filter(pk=job.pk).update(finished_at=timezone.now(), **fields)
 
 
 def attach_published_pdf(*, version_id: int, data: bytes) -> bool:
@@ -195,41 +122,16 @@ def _store(job: RenderJob, data: bytes, pages: int) -> None:
         if job.version_id is None:
             name = _pdf_name(job.response_id, hashlib.sha256(data).hexdigest())
             job.pdf.save(name, ContentFile(data), save=False)
-            _finish(
-                job, pdf=job.pdf.name, pages=pages, state=State.DONE, progress=100, stage="Ready"
-            )
+            jobs.finish_done(job, pdf=job.pdf.name, pages=pages)
             return
         attach_published_pdf(version_id=job.version_id, data=data)
-        _finish(job, pages=pages, state=State.DONE, progress=100, stage="Ready")
+        jobs.finish_done(job, pages=pages)
 
 
 def run_render_job(job_id: int) -> None:
     """Render one job's HTML to PDF, writing its progress, and record how it ended."""
-    job = _claim(job_id)
+    job = jobs.claim(RenderJob.objects.select_related("version"), job_id)
     if job is None:
         log.info("render job %s is not waiting (taken, finished or gone); nothing to do", job_id)
         return
-    try:
-        _report(job, 15, "Laying out the pages")
-        pages = pdf.layout(job.source_html)
-        count = len(pages.pages)
-        _report(job, 60, f"Writing {count} pages to PDF")
-        data = pdf.write(pages)
-        _report(job, 90, "Storing the PDF")
-        _store(job, data, count)
-    except SoftTimeLimitExceeded:
-        limit = settings.PDF_RENDER_TIME_LIMIT
-        _finish(
-            job,
-            state=State.FAILED,
-            stage="Took too long",
-            error=f"The render took longer than its time limit ({limit} s) and was stopped.",
-        )
-    except Exception:
-        log.exception("render job %s failed", job_id)
-        _finish(
-            job,
-            state=State.FAILED,
-            stage="Failed",
-            error="The PDF could not be rendered. The error is in the server's log; try again.",
-        )
+    jobs.render_job_pdf(job, job.source_html, lambda data, pages: _store(job, data, pages))

@@ -8,6 +8,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.roles import DRAFT_READERS, RESPONSE_DRAFTERS, RoleRequiredMixin
+from pccresponse.jobs import job_outcome
 
 from .. import publication, rendering, services
 from ..choices import PUBLISHED_STATES
@@ -29,7 +30,7 @@ class PreviewsView(ResponseMixin, RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         jobs = self.response.render_jobs.select_related("requested_by", "version")
         return super().get_context_data(
-            jobs=[(job, rendering.job_outcome(job)) for job in jobs[:PREVIEWS_SHOWN]], **kwargs
+            jobs=[(job, job_outcome(job)) for job in jobs[:PREVIEWS_SHOWN]], **kwargs
         )
 
     def post(self, request, *args, **kwargs):
@@ -74,7 +75,7 @@ class RenderJobView(RenderJobMixin, TemplateView):
         job = self.job
         return super().get_context_data(
             job=job,
-            outcome=rendering.job_outcome(job),
+            outcome=job_outcome(job),
             response=job.response,
             report=job.response.report,
             **kwargs,

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from dashboards.charts import bar_chart
-from dashboards.views import three_months_before
+from dashboards.lists import three_months_before
 
 
 @pytest.mark.parametrize(

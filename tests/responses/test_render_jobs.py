@@ -8,9 +8,10 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from pccresponse.jobs import job_outcome
 from responses.choices import ResponseStatus
 from responses.models import RenderJob
-from responses.rendering import job_outcome, run_render_job
+from responses.rendering import run_render_job
 
 from .pdf_text import pdf_text, poppler
 

@@ -1,0 +1,158 @@
+"""Background PDF jobs, whatever they render: a row records the job's state and progress, a
+Celery worker claims it once and writes each stage to it, and its page reads it.
+
+The row is the only record of progress (each write commits at once). A job that no worker
+picked up, or whose worker died mid-render, is reported as failed once its time is up
+(`job_outcome`), so no page spins for ever. Used by response PDFs (responses.rendering) and
+JASP update reports (dashboards.update_reports).
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+
+log = logging.getLogger(__name__)
+
+
+class JobState(models.TextChoices):
+    QUEUED = "queued", "Waiting to start"
+    RUNNING = "running", "Rendering"
+    DONE = "done", "Ready"
+    FAILED = "failed", "Failed"
+
+
+class BackgroundJob(models.Model):
+    """The fields every background render has. Subclasses add what they render and where the
+    PDF goes, and their own check constraints (named per table)."""
+
+    State = JobState
+
+    state = models.CharField(max_length=16, choices=JobState.choices, default=JobState.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    stage = models.CharField(max_length=120, default="Waiting for the renderer")
+    error = models.TextField(blank=True)
+    requested_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+def hand_over(task, job_id: int) -> None:
+    """Queue the task once the job row is committed (only then can the worker see it)."""
+
+    def send():
+        try:
+            task.delay(job_id)
+        except Exception as error:  # kombu's OperationalError, or any failure to reach the broker
+            # The request has committed by now; failing it would help no one. The job's page
+            # reports it as not started once its wait is over, and offers to try again.
+            log.error("job %s could not be handed to the broker: %s", job_id, error)
+
+    transaction.on_commit(send)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    state: str
+    progress: int
+    stage: str
+    error: str = ""
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (JobState.DONE, JobState.FAILED)
+
+
+def job_outcome(job: BackgroundJob, now: datetime.datetime | None = None) -> Outcome:
+    """Where the job stands, reporting as failed a job whose time is up without a result."""
+    now = now or timezone.now()
+    waited = (now - job.requested_at).total_seconds()
+    if job.state == JobState.QUEUED and waited > settings.PDF_RENDER_START_WAIT:
+        minutes = settings.PDF_RENDER_START_WAIT // 60
+        return Outcome(
+            JobState.FAILED,
+            job.progress,
+            "Not started",
+            f"The render did not start within {minutes} minutes: the background worker may be "
+            "stopped. Try again, and tell your administrator if it happens again.",
+        )
+    if job.state == JobState.RUNNING and job.started_at:
+        running = (now - job.started_at).total_seconds()
+        if running > settings.PDF_RENDER_HARD_TIME_LIMIT:
+            return Outcome(
+                JobState.FAILED,
+                job.progress,
+                "Stopped",
+                "The render stopped without finishing. Try again.",
+            )
+    return Outcome(job.state, job.progress, job.stage, job.error)
+
+
+def claim(queryset: models.QuerySet, job_id: int):
+    """Take a waiting job, once: a redelivered message finds it taken and gets None."""
+    claimed = queryset.filter(pk=job_id, state=JobState.QUEUED).update(
+        state=JobState.RUNNING,
+        started_at=timezone.now(),
+        progress=5,
+        stage="Preparing the document",
+    )
+    return queryset.get(pk=job_id) if claimed else None
+
+
+def report_progress(job: BackgroundJob, progress: int, stage: str) -> None:
+    type(job).objects.filter(pk=job.pk).update(progress=progress, stage=stage)
+
+
+def finish(job: BackgroundJob, **fields) -> None:
+    type(job).objects.filter(pk=job.pk).update(finished_at=timezone.now(), **fields)
+
+
+def finish_done(job: BackgroundJob, **fields) -> None:
+    finish(job, state=JobState.DONE, progress=100, stage="Ready", **fields)
+
+
+def finish_timed_out(job: BackgroundJob) -> None:
+    limit = settings.PDF_RENDER_TIME_LIMIT
+    finish(
+        job,
+        state=JobState.FAILED,
+        stage="Took too long",
+        error=f"The render took longer than its time limit ({limit} s) and was stopped.",
+    )
+
+
+def finish_failed(job: BackgroundJob) -> None:
+    log.exception("%s %s failed", type(job).__name__, job.pk)
+    finish(
+        job,
+        state=JobState.FAILED,
+        stage="Failed",
+        error="The PDF could not be rendered. The error is in the server's log; try again.",
+    )
+
+
+def render_job_pdf(job: BackgroundJob, html: str, store) -> None:
+    """Render the job's HTML to a tagged PDF, writing progress as it goes, then hand the bytes
+    and page count to `store(data, pages)`, which keeps them and marks the job done."""
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    from responses import pdf
+
+    try:
+        report_progress(job, 15, "Laying out the pages")
+        pages = pdf.layout(html)
+        count = len(pages.pages)
+        report_progress(job, 60, f"Writing {count} pages to PDF")
+        data = pdf.write(pages)
+        report_progress(job, 90, "Storing the PDF")
+        store(data, count)
+    except SoftTimeLimitExceeded:
+        finish_timed_out(job)
+    except Exception:
+        finish_failed(job)
