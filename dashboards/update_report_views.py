@@ -45,7 +45,7 @@ class UpdateReportListView(RoleRequiredMixin, ListView):
             else:
                 return redirect(paper)
         self.object_list = self.get_queryset()
-        return self.render_to_response(self.get_context_data(form=form), status=400)
+        return self.render_to_response(self.get_context_data(form=form))
 
 
 class UpdateReportMixin(RoleRequiredMixin):

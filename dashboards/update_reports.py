@@ -107,10 +107,12 @@ def run_update_report(report_id: int) -> None:
     if report is None:
         return
     html = document_html(report)
-    jobs.render_job_pdf(report, html, lambda data, pages: _store(report, data, pages))
+    jobs.render_job_pdf(report, html, lambda data, pages: store_pdf(report, data, pages))
 
 
-def _store(report: UpdateReport, data: bytes, pages: int) -> None:
+def store_pdf(report: UpdateReport, data: bytes, pages: int) -> None:
+    """Keep the paper's PDF and its SHA-256, once (a paper that has its PDF keeps it), and mark
+    the render done. The worker calls it; so do tests standing in for the worker."""
     with transaction.atomic():
         locked = UpdateReport.objects.select_for_update().get(pk=report.pk)
         if not locked.pdf_ready:

@@ -14,7 +14,7 @@ which covers row counts and each record's lock_version alike.
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -40,6 +40,8 @@ from django.utils import timezone
 from django.views import View
 
 from accounts.roles import Role
+from dashboards.models import UpdateReport
+from dashboards.update_reports import store_pdf, update_report_freeze
 from inspections import services
 from inspections.choices import ActionStatus
 from inspections.models import Action, Evidence, Item, Report
@@ -164,6 +166,11 @@ ACCESS: dict[str, Access | str] = {
     "dashboards:actions_xlsx": Access(read=EVERY_ROLE, write=None),
     "dashboards:items_csv": Access(read=EVERY_ROLE, write=None),
     "dashboards:items_xlsx": Access(read=EVERY_ROLE, write=None),
+    # JASP update reports: everyone reads and downloads them; the office freezes them and
+    # asks again for a PDF that failed.
+    "dashboards:update_reports": Access(read=EVERY_ROLE, write=OPCC),
+    "dashboards:update_report": Access(read=EVERY_ROLE, write=OPCC, obj="failed_paper"),
+    "dashboards:update_report_pdf": Access(read=EVERY_ROLE, write=None, obj="done_paper"),
 }
 
 ANONYMOUS = "anonymous"
@@ -283,6 +290,8 @@ class World:
     published_version: PublishedVersion  # the sent response's
     failed_job: RenderJob  # a draft preview whose render failed
     done_job: RenderJob  # a draft preview with its PDF
+    failed_paper: UpdateReport  # a JASP update report whose PDF failed to render
+    done_paper: UpdateReport  # a JASP update report with its PDF
 
     def url(self, name: str) -> str:
         rule = ACCESS[name]
@@ -364,6 +373,7 @@ def world(report, item, action, opcc_staff, pcc, force_officer, dcc, jasp, setti
         approved_response=moved_to(ResponseStatus.APPROVED, people),
         opcc_staff=opcc_staff,
         **publication_objects(people),
+        **update_report_objects(opcc_staff),
     )
 
 
@@ -394,6 +404,19 @@ def publication_objects(people: dict) -> dict:
         "failed_job": failed,
         "done_job": done,
     }
+
+
+def update_report_objects(opcc_staff) -> dict:
+    """Two JASP update reports frozen through the service: one whose render failed, one with a
+    stand-in PDF stored as the worker would."""
+    meeting = timezone.localdate() + timedelta(days=7)
+    failed = update_report_freeze(meeting_date=meeting, since=None, by=opcc_staff)
+    UpdateReport.objects.filter(pk=failed.pk).update(
+        state="failed", error="It broke.", finished_at=timezone.now()
+    )
+    done = update_report_freeze(meeting_date=meeting, since=None, by=opcc_staff)
+    store_pdf(done, b"%PDF-1.7 stand-in", 1)
+    return {"failed_paper": failed, "done_paper": done}
 
 
 def moved_to(status: ResponseStatus, people: dict) -> Response:
@@ -531,6 +554,7 @@ SNAPSHOT_APPS = (
     "inspections",
     "responses",
     "reminders",
+    "dashboards",
 )
 
 
@@ -758,6 +782,11 @@ def valid_post(name: str, world: World) -> dict[str, str]:
         "responses:previews": {"lock_version": world.response.lock_version},
         "responses:render_job": {"action": "retry"},
         "reminders:calendar": {"do": "issue"},
+        "dashboards:update_reports": {
+            "meeting_date": f"{timezone.localdate() + timedelta(days=14):%Y-%m-%d}",
+            "since": "",
+        },
+        "dashboards:update_report": {"action": "retry"},
     }
     return data[name]
 
@@ -825,6 +854,8 @@ def test_every_write_url_has_valid_data():
         "responses:previews",
         "responses:render_job",
         "reminders:calendar",
+        "dashboards:update_reports",
+        "dashboards:update_report",
     }
 
 

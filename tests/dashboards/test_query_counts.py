@@ -5,6 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from dashboards.models import UpdateReport
+
 from .dataset import SINCE
 
 PAGES = [
@@ -42,3 +44,29 @@ def test_the_page_issues_as_many_queries_at_ten_times_the_data(
     MEASURED[url] = (at_1x, at_10x)
     print(f"\n{url}: {at_1x} queries at 1x, {at_10x} at 10x")
     assert at_1x == at_10x
+
+
+@pytest.mark.usefixtures("media_root")
+def test_update_reports_issue_as_many_queries_at_ten_times_the_data(
+    client, opcc_staff, dataset, today
+):
+    """Freezing a paper, reading it and listing the papers: the same queries at 1x and 10x the
+    register (and, for the list, ten times the papers)."""
+    papers = reverse("dashboards:update_reports")
+    client.force_login(opcc_staff)
+    client.get(papers)
+    counts = []
+    for copies in (1, 9):
+        dataset(copies)
+        for _ in range(copies):
+            freeze = queries_of(client.post, papers, {"meeting_date": "2026-07-02"})
+        latest = UpdateReport.objects.first()
+        counts.append((freeze, queries(client, latest.get_absolute_url()), queries(client, papers)))
+    print(f"\nupdate reports (freeze, paper, list): {counts[0]} at 1x, {counts[1]} at 10x")
+    assert counts[0] == counts[1]
+
+
+def queries_of(method, url, data) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert method(url, data).status_code == 302
+    return len(captured)
