@@ -7,6 +7,7 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 
 from accounts.demo import DEMO_PASSWORD, DEMO_USERS
+from dashboards.models import UpdateReport
 from inspections.choices import ActionStatus, Addressee, Rag
 from inspections.models import (
     Action,
@@ -136,3 +137,15 @@ def test_the_demo_password_logs_in_when_the_demo_backend_is_enabled(settings):
 
     assert user is not None
     assert user.username == "opcc"
+
+
+@pytest.mark.django_db
+def test_the_demo_has_a_jasp_paper_for_the_next_meeting_frozen_once():
+    load_demo()
+    load_demo()
+
+    paper = UpdateReport.objects.get()
+    assert (paper.meeting_date - paper.as_at).days == 14
+    assert paper.requested_by.username == "opcc"
+    # The demo's overdue recommendations (NCPI 2019 and Missing children) are in its list.
+    assert paper.snapshot["overdue_items"]["total"] == paper.snapshot["items"]["overdue"] > 0

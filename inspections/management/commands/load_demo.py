@@ -1,5 +1,6 @@
 """`python manage.py load_demo`: the demo users and the three demo reports (inspections.demo_data),
-then the office, its signatories and the section 55 responses (responses.demo_data).
+then the office, its signatories and the section 55 responses (responses.demo_data), and a JASP
+update report for the panel's next meeting (dashboards.demo).
 
 Everything goes through inspections.services, acting as the demo user whose role does it in
 practice (OPCC staff record reports and items; force staff record actions, updates and evidence;
@@ -13,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD, DEMO_USERS, ensure_demo_users
+from dashboards.demo import load_demo_update_report
 from inspections import services
 from inspections.choices import ActionStatus
 from inspections.demo_data import DEMO_REPORTS, DemoAction, DemoItem, DemoReport
@@ -38,6 +40,7 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.SUCCESS(f"Loaded: {demo.title}"))
             for line in load_demo_responses(users):
                 self.stdout.write(line)
+            self.stdout.write(load_demo_update_report(users))
             # The demo's deadlines are long past: the overdue reminders and escalations are due
             # now, so the first beat tick after `make run` starts has digests to send.
             due = reminders_prepare(now=timezone.now())
