@@ -79,7 +79,7 @@ def action_list(*, filters: dict, sort: str, today: datetime.date) -> QuerySet[A
         "target_from": lambda v: Q(target_date__gte=v),
         "target_to": lambda v: Q(target_date__lte=v),
         "moved": lambda v: Q(moves__gt=1),
-        "changed_since": lambda v: changed_since_q(),
+        "changed_since": lambda v: changed_since_q(v),
         "closed_since": lambda v: Q(closed_at__gte=start_of(v)),
     }
     for name, value in filters.items():

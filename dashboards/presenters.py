@@ -8,7 +8,7 @@ from inspections.choices import ItemKind
 
 from .charts import bar_chart
 from .querystrings import link
-from .selectors import DccFigures, JaspFigures
+from .selectors import REPORTS_SHOWN, DccFigures, JaspFigures
 
 
 def actions_url(**params) -> str:
@@ -44,6 +44,8 @@ def dcc_context(figures: DccFigures) -> dict:
         "statuses": statuses,
         "owners": owners,
         "reports": reports,
+        "reports_shown": REPORTS_SHOWN,
+        "all_reports_url": actions_url(sort="report"),
         "status_chart": chart,
     }
 
@@ -116,6 +118,8 @@ def jasp_context(figures: JaspFigures, *, since: datetime.date, linked: bool = T
         "by_kind": by_kind,
         "by_year": by_year,
         "by_report": by_report,
+        "reports_shown": REPORTS_SHOWN,
+        "all_reports_url": items_url(sort="report"),
         **_item_charts(figures),
         "changes": _since_rows(figures.since, since, linked),
         "record": figures.record,

@@ -1,27 +1,35 @@
 """The dashboards' figures: aggregate queries, a fixed number whatever the data size."""
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Q
 from django.db.models.functions import ExtractYear
 
 from inspections.choices import ActionStatus
-from inspections.models import Action, Report
+from inspections.models import Action, Item, Report, TargetDateChange
 from responses.models import Response
 
 from .annotations import (
     PENDING,
     SOON,
+    TRACKED_KINDS,
     UNFINISHED,
     UNFINISHED_VALUES,
     annotate_actions,
     changed_since_q,
     due_soon_q,
+    item_action_counts,
+    item_state,
     overdue_q,
-    tracked_items,
+    status_at,
 )
-from .lists import last_closed_at, start_of
+from .lists import start_of
+
+#: The reports a dashboard's "by report" table shows: those with the most overdue; the lists
+#: behind the figures hold every report.
+REPORTS_SHOWN = 20
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,7 @@ def dcc_figures(*, today: datetime.date) -> DccFigures:
         soon=Count("pk", filter=due_soon_q(today)),
         pending=Count("pk", filter=Q(status=PENDING)),
     )
-    headline["moved"] = actions.filter(moves__gt=1).count()
+    headline["moved"] = moved_more_than_once()
     counts = dict(Action.objects.values_list("status").annotate(n=Count("pk")).order_by())
     by_status = [(value, label, counts.get(value, 0)) for value, label in ActionStatus.choices]
     by_owner = list(
@@ -49,16 +57,29 @@ def dcc_figures(*, today: datetime.date) -> DccFigures:
         .annotate(**_action_counts(today))
         .order_by("owner_shown")
     )
-    by_report = list(
-        Report.objects.annotate(
-            total=Count("items__actions"),
-            **_action_counts(today, prefix="items__actions__"),
-        )
-        .filter(total__gt=0)
-        .values("pk", "title", "published_on", "total", "open", "overdue", "soon", "pending")
-        .order_by("-published_on", "title")
+    return DccFigures(headline, by_status, by_owner, reports_with_most_overdue_actions(today))
+
+
+def moved_more_than_once() -> int:
+    """annotate_actions' moves > 1, counted from the moves alone (no per-action subquery)."""
+    moves = TargetDateChange.objects.filter(old_date__isnull=False).values("action")
+    return moves.annotate(n=Count("pk")).filter(n__gt=1).count()
+
+
+def reports_with_most_overdue_actions(today: datetime.date) -> list[dict]:
+    """The REPORTS_SHOWN reports with the most overdue actions (then the most unfinished)."""
+    rows = list(
+        Action.objects.values("item__report")
+        .annotate(total=Count("pk"), **_action_counts(today))
+        .order_by("-overdue", "-open", "item__report")[:REPORTS_SHOWN]
     )
-    return DccFigures(headline, by_status, by_owner, by_report)
+    reports = Report.objects.only("title", "published_on").in_bulk(
+        [r["item__report"] for r in rows]
+    )
+    for row in rows:
+        report = reports[row["item__report"]]
+        row.update(pk=report.pk, title=report.title, published_on=report.published_on)
+    return rows
 
 
 def _action_counts(today: datetime.date, prefix: str = "") -> dict:
@@ -75,14 +96,6 @@ def _action_counts(today: datetime.date, prefix: str = "") -> dict:
 # --- JASP ------------------------------------------------------------------------------------
 
 
-def _item_counts() -> dict:
-    return {
-        "open": Count("pk", filter=~Q(state="closed")),
-        "overdue": Count("pk", filter=Q(state="overdue")),
-        "closed": Count("pk", filter=Q(state="closed")),
-    }
-
-
 @dataclass(frozen=True)
 class JaspFigures:
     items: dict
@@ -97,27 +110,15 @@ class JaspFigures:
 
 
 def jasp_figures(*, today: datetime.date, since: datetime.date) -> JaspFigures:
-    items = tracked_items(today)
-    totals = items.aggregate(**_item_counts())
-    by_kind = list(items.values("kind").annotate(**_item_counts()).order_by("kind"))
-    by_report = list(
-        items.values("report", "report__title", "report__published_on")
-        .annotate(**_item_counts())
-        .order_by("-report__published_on", "report__title")
-    )
-    by_year = list(
-        items.annotate(year=ExtractYear("report__published_on"))
-        .values("year")
-        .annotate(**_item_counts())
-        .order_by("year")
-    )
+    followed = followed_items(today)
     record, record_total = statutory_record()
+    by_kind = _tally(followed, lambda item: item["kind"], "kind")
     return JaspFigures(
-        items=totals,
+        items={key: sum(row[key] for row in by_kind) for key in ("open", "overdue", "closed")},
         by_kind=by_kind,
-        by_report=by_report,
-        by_year=by_year,
-        since=since_figures(today=today, since=since),
+        by_report=_top_reports(_tally(followed, lambda item: item["report"], "report")),
+        by_year=_tally(followed, lambda item: item["year"], "year"),
+        since=since_figures(since=since, followed=followed),
         record=record,
         record_total=record_total,
         upcoming_responses=upcoming_responses(today=today),
@@ -125,19 +126,60 @@ def jasp_figures(*, today: datetime.date, since: datetime.date) -> JaspFigures:
     )
 
 
-def since_figures(*, today: datetime.date, since: datetime.date) -> dict:
-    actions = annotate_actions(Action.objects.all(), since=since)
-    figures = actions.aggregate(
-        changed=Count("pk", filter=changed_since_q()),
-        closed=Count("pk", filter=Q(closed_at__gte=start_of(since))),
+def followed_items(today: datetime.date) -> list[dict]:
+    """Every followed item (tracked_items' set) with its report, year, kind, state and when its
+    last action closed: one query grouped by item, so every breakdown is a sum over its rows."""
+    rows = (
+        Item.objects.filter(kind__in=TRACKED_KINDS, action_required=True)
+        .values("pk", "kind", "report")
+        .annotate(**item_action_counts(today))
+        .order_by()
     )
-    figures["items_closed"] = (
-        tracked_items(today)
-        .annotate(last_closed_at=last_closed_at())
-        .filter(state="closed", last_closed_at__gte=start_of(since))
-        .count()
-    )
-    return figures
+    # The year from a map of the reports: grouping by it too would cost a sort of every action.
+    years = dict(Report.objects.values_list("pk", ExtractYear("published_on")))
+    counts = ("actions_n", "unfinished_n", "overdue_n")
+    return [
+        row | {"year": years[row["report"]], "state": item_state(**{k: row[k] for k in counts})}
+        for row in rows
+    ]
+
+
+def _tally(items: list[dict], key, name: str) -> list[dict]:
+    """Open (overdue included), overdue and closed items per key, in the key's order."""
+    rows: dict = defaultdict(lambda: {"open": 0, "overdue": 0, "closed": 0})
+    for item in items:
+        row = rows[key(item)]
+        row["closed" if item["state"] == "closed" else "open"] += 1
+        row["overdue"] += item["state"] == "overdue"
+    return [{name: k, **counts} for k, counts in sorted(rows.items())]
+
+
+def _top_reports(rows: list[dict]) -> list[dict]:
+    """The REPORTS_SHOWN reports with the most overdue items (then the most open)."""
+    rows = sorted(rows, key=lambda row: (-row["overdue"], -row["open"], row["report"]))
+    rows = rows[:REPORTS_SHOWN]
+    reports = Report.objects.only("title", "published_on").in_bulk([r["report"] for r in rows])
+    for row in rows:
+        report = reports[row["report"]]
+        row.update(report__title=report.title, report__published_on=report.published_on)
+    return rows
+
+
+def since_figures(*, since: datetime.date, followed: list[dict]) -> dict:
+    actions = Action.objects.annotate(status_at_since=status_at(since))
+    start = start_of(since)
+    return {
+        "changed": actions.filter(changed_since_q(since)).count(),
+        "closed": Action.objects.filter(closed_at__gte=start).count(),
+        "items_closed": sum(_closed_since(item, start) for item in followed),
+    }
+
+
+def _closed_since(item: dict, start: datetime.datetime) -> bool:
+    """Closed now, and its last action closed on or after start (an item finished by superseding
+    alone has no closing date, so it was not closed since)."""
+    last = item["last_closed_at"]
+    return item["state"] == "closed" and last is not None and last >= start
 
 
 def statutory_record() -> tuple[list[dict], dict]:

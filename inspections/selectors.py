@@ -1,7 +1,7 @@
 """Reads for the pages: each list is one query shape whatever the data size (no N+1)."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, ExtractYear
 
 from .choices import FINISHED_STATUSES, ActionStatus
 from .models import Action, Evidence, Item, ProgressUpdate, Report, SignOffEvent, TargetDateChange
@@ -24,9 +24,12 @@ def report_list(
         .filter(Q(has_unfinished=True) | Q(has_action=False))
     )
     # Each report's section 55 response (and its owner) in the same query, for the deadline column.
+    # Counted by subqueries rather than a join: PostgreSQL then counts only the page's 25 rows,
+    # where grouping the join would count the items of every report before the LIMIT.
+    items = Item.objects.filter(report=OuterRef("pk"))
     reports = Report.objects.select_related("response__owner").annotate(
-        item_count=Count("items", distinct=True),
-        recommendation_count=Count("items", filter=Q(items__kind="recommendation"), distinct=True),
+        item_count=_count(items),
+        recommendation_count=_count(items.filter(kind="recommendation")),
         has_open_items=Exists(open_items),
     )
     if q:
@@ -38,6 +41,11 @@ def report_list(
     if open_only:
         reports = reports.filter(has_open_items=True)
     return reports.order_by("-published_on", "title")
+
+
+def _count(items: QuerySet[Item]):
+    counted = items.order_by().values("report").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted), Value(0))
 
 
 def report_years() -> list[int]:

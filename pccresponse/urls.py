@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
 from accounts.admin_site import restrict_admin_to_superusers
+from accounts.views import AccountView
 
 restrict_admin_to_superusers(admin.site)
 
@@ -14,6 +15,7 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/me/", AccountView.as_view(), name="account"),
     path("admin/", admin.site.urls),
     path("responses/", include("responses.urls")),
     path("published/", include("responses.public_urls")),

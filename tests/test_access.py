@@ -90,6 +90,8 @@ OPCC_AND_PCC = frozenset({Role.OPCC_STAFF, Role.PCC})
 ACCESS: dict[str, Access | str] = {
     "login": LOGIN_PAGE,
     "logout": LOGOUT,
+    # One's own account page: every role reads it; nothing to write.
+    "account": Access(read=EVERY_ROLE, write=None),
     # Every admin pattern, named or not, present or added later: the admin site checks them all
     # in one place (accounts.admin_site), so one rule covers them.
     "admin:*": ADMIN_SITE,

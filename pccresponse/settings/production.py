@@ -4,6 +4,11 @@ from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = False
+# Each worker keeps its database connection between requests instead of opening one per
+# request (gunicorn's sync workers serve one request at a time, so one connection each); the
+# health check replaces one the database has closed before it is used.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }

@@ -1,5 +1,8 @@
 """The DCC dashboard shows exact counts of the known register, each linking to its list."""
 
+import html
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -90,3 +93,16 @@ def test_the_nav_does_not_offer_it_to_a_jasp_member(client, jasp):
     html = client.get(reverse("inspections:report_list")).content.decode()
     assert f'href="{URL}"' not in html
     assert f'href="{reverse("dashboards:jasp")}"' in html
+
+
+def test_by_report_it_shows_the_twenty_with_most_overdue_and_links_to_all(
+    client, dcc, dataset, today
+):
+    dataset(11)  # 22 reports: each Report A has two actions overdue, each Report B one
+    client.force_login(dcc)
+    response = client.get(URL)
+    rows = table(read(response), "Actions by report")
+    assert len(rows) == 20
+    assert sum(label.startswith("Report A") for label in rows) == 11
+    every = re.search(r'href="([^"]+)">Every action, by report', response.text)
+    assert list_count(client, html.unescape(every.group(1))) == 11 * 10

@@ -1,5 +1,8 @@
 """The JASP dashboard shows exact counts of the known register, each linking to its list."""
 
+import html
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -102,3 +105,16 @@ def test_its_charts_are_images_with_titles_and_no_inline_style(client, jasp, dat
     assert html.count('role="img"') == 2
     assert "Recommendation: 2 overdue, 1 open, not overdue, 0 closed" in html
     assert " style=" not in html and "<style" not in html
+
+
+def test_by_report_it_shows_the_twenty_with_most_overdue_and_links_to_all(
+    client, jasp, dataset, today
+):
+    dataset(11)  # 22 reports: each Report A has one item overdue and three open, each B one
+    client.force_login(jasp)
+    response = client.get(URL)
+    rows = table(read(response), "Recommendations and AFIs by report")
+    assert len(rows) == 20
+    assert sum(label.startswith("Report A") for label in rows) == 11
+    every = re.search(r'href="([^"]+)">Every recommendation and AFI, by report', response.text)
+    assert list_count(client, html.unescape(every.group(1))) == 11 * 5
