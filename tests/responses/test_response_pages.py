@@ -17,7 +17,7 @@ from inspections.choices import Addressee, ItemKind, ReportType, Scope
 from responses import services
 from responses.choices import ResponseStatus
 from responses.models import Response
-from tests.test_access import db_changes, db_snapshot
+from tests.access.snapshot import db_changes, db_snapshot
 
 LONDON = ZoneInfo("Europe/London")
 

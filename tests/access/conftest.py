@@ -1,0 +1,62 @@
+"""The world every access test walks through."""
+
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from inspections import services
+from inspections.choices import ActionStatus
+from responses import services as response_services
+from responses.choices import ResponseStatus
+from responses.models import Office, Signatory
+
+from .world import World, moved_to, publication_objects, update_report_objects
+
+
+@pytest.fixture
+def world(report, item, action, opcc_staff, pcc, force_officer, dcc, jasp, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    services.action_add_update(action=action, by=force_officer, text="Protocol drafted.")
+    evidence = services.evidence_add(
+        action=action,
+        by=force_officer,
+        description="The draft protocol",
+        upload=SimpleUploadedFile("protocol.txt", b"The missing children protocol.\n"),
+    )
+    pending = services.action_create(
+        item=item,
+        by=force_officer,
+        description="Train call handlers.",
+        owner_user=force_officer,
+        target_date=date(2030, 1, 31),
+        status=ActionStatus.IN_PROGRESS,
+    )
+    services.evidence_add(
+        action=pending, by=force_officer, description="Training log", link="https://example.org/"
+    )
+    pending = services.action_submit_for_sign_off(
+        action=pending, by=force_officer, expected_version=pending.lock_version
+    )
+    Office.objects.create(
+        name="Office of the Police and Crime Commissioner",
+        address="Arnot Hill House\nArnold\nNottingham",
+        force_name="Nottinghamshire Police",
+    )
+    Signatory.objects.create(name="Caroline Henry", valid_from=date(2016, 5, 12))
+    people = {"opcc": opcc_staff, "pcc": pcc, "force": force_officer}
+    return World(
+        report,
+        item,
+        action,
+        pending,
+        evidence,
+        response=response_services.response_open_for_report(report=report),
+        invited_response=moved_to(ResponseStatus.CC_INVITED, people),
+        drafted_response=moved_to(ResponseStatus.DRAFTING, people),
+        submitted_response=moved_to(ResponseStatus.SUBMITTED, people),
+        approved_response=moved_to(ResponseStatus.APPROVED, people),
+        opcc_staff=opcc_staff,
+        **publication_objects(people),
+        **update_report_objects(opcc_staff),
+    )
