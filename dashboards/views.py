@@ -5,7 +5,7 @@ from django.views.generic import ListView, TemplateView
 
 from accounts.roles import DCC_DASHBOARD_READERS, READERS, RoleRequiredMixin
 
-from . import lists, presenters, selectors
+from . import figure_cache, lists, presenters, selectors
 from .forms import ActionFilterForm, ItemFilterForm, SinceForm
 from .querystrings import sort_headers, without
 
@@ -16,7 +16,7 @@ class DccDashboardView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        figures = selectors.dcc_figures(today=today)
+        figures = figure_cache.cached("dcc", lambda: selectors.dcc_figures(today=today), today)
         return super().get_context_data(today=today, **presenters.dcc_context(figures), **kwargs)
 
 
@@ -29,7 +29,9 @@ class JaspDashboardView(RoleRequiredMixin, TemplateView):
         default_since = lists.three_months_before(today)
         form = SinceForm(self.request.GET or None, initial={"since": default_since})
         since = form.chosen(default=default_since)
-        figures = selectors.jasp_figures(today=today, since=since)
+        figures = figure_cache.cached(
+            "jasp", lambda: selectors.jasp_figures(today=today, since=since), today, since
+        )
         return super().get_context_data(
             today=today,
             since=since,

@@ -33,5 +33,12 @@ echo "gunicorn: $WORKERS sync workers on 127.0.0.1:$PORT" >&2
 counts=$(.venv/bin/python manage.py shell --no-imports --verbosity 0 -c \
     'from inspections.models import Item, Report; print(Item.objects.count(), Report.objects.count())')
 read -r items reports <<<"$counts"
+# First one client at a time: each page's own cost, with no queue in front of it. Then the load
+# the issue asks for, where 20 clients with no pause keep every worker busy and the times are
+# mostly queueing behind the slowest pages.
+echo "--- 1 client: each page's own time ---"
+CLIENTS=1 DURATION=${SOLO_DURATION:-20} WARMUP=2 \
+    .venv/bin/python scripts/bench_load.py --port "$PORT" --items "$items" --reports "$reports"
+echo "--- ${CLIENTS:-20} clients ---"
 .venv/bin/python scripts/bench_load.py --port "$PORT" --items "$items" --reports "$reports"
 echo "make bench took $((SECONDS - started)) s in all (generation included)"

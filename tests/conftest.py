@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from accounts.roles import Role
 from inspections.choices import Addressee, ItemKind, ReportType, Scope
@@ -24,6 +25,13 @@ from responses.publication import response_send
 from responses.rendering import run_render_job
 
 from .factories import ActionFactory, ItemFactory, ReportFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (Redis, from scripts/services.sh): what one test
+    cached was computed from rows its rollback removed."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import environ
 from django.utils.csp import CSP
@@ -8,6 +9,14 @@ from django.utils.csp import CSP
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
+
+
+def next_redis_database(url: str) -> str:
+    """The same Redis, the next database number: redis://h:6379/0 -> redis://h:6379/1."""
+    parts = urlsplit(url)
+    number = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{number + 1}"))
+
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
@@ -136,6 +145,17 @@ SESSION_COOKIE_HTTPONLY = True
 
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
 CELERY_BROKER_URL = REDIS_URL
+# The cache (the dashboards' figures, dashboards.figure_cache) is shared by every web process,
+# so it lives in Redis too, in a database of its own (the broker's number + 1) unless CACHE_URL
+# names one. Short socket timeouts: a cache that does not answer is skipped, never waited on.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env("CACHE_URL", default=next_redis_database(REDIS_URL)),
+        "KEY_PREFIX": "pccresponse",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+}
 CELERY_RESULT_BACKEND = REDIS_URL
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
@@ -208,5 +228,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     # Django's own default config also prints to the console; one copy is enough.
-    "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # WeasyPrint logs each step of every layout at INFO ("Step 2 - Fetching and parsing
+        # CSS"), even its own stylesheets at import; a render job records its own progress.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
