@@ -37,7 +37,7 @@ read -r items reports <<<"$counts"
 # the issue asks for, where 20 clients with no pause keep every worker busy and the times are
 # mostly queueing behind the slowest pages.
 echo "--- 1 client: each page's own time ---"
-CLIENTS=1 DURATION=${SOLO_DURATION:-20} WARMUP=2 \
+CLIENTS=1 DURATION=${SOLO_DURATION:-30} WARMUP=${SOLO_WARMUP:-10} \
     .venv/bin/python scripts/bench_load.py --port "$PORT" --items "$items" --reports "$reports"
 echo "--- ${CLIENTS:-20} clients ---"
 .venv/bin/python scripts/bench_load.py --port "$PORT" --items "$items" --reports "$reports"
