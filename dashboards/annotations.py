@@ -33,6 +33,11 @@ UNFINISHED = ~Q(status__in=FINISHED_STATUSES)
 UNFINISHED_VALUES = [s for s in ActionStatus.values if s not in FINISHED_STATUSES]
 
 
+def start_of(day: datetime.date) -> datetime.datetime:
+    """Midnight at the start of the day in Europe/London."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
 def owner_label():
     """The owner as shown: the named owner, else the account's name, else "Not allocated"."""
     full_name = NullIf(
@@ -83,8 +88,7 @@ def moves():
 def status_at(since: datetime.date):
     """The action's status at the start of `since` (Europe/London), from its history; null when
     the action did not exist yet."""
-    start = timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
-    before = Action.history.filter(id=OuterRef("pk"), history_date__lt=start).order_by(
+    before = Action.history.filter(id=OuterRef("pk"), history_date__lt=start_of(since)).order_by(
         "-history_date", "-history_id"
     )
     return Subquery(before.values("status")[:1])
@@ -96,8 +100,7 @@ def changed_since_q(since: datetime.date) -> Q:
     Every change of status is a save that django-simple-history records, so only an action with
     a history record since then (its creation included) can have changed: that narrows the
     per-action lookup of the old status to the recently touched few (an indexed range scan)."""
-    start = timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
-    touched = Action.history.filter(history_date__gte=start).values("id")
+    touched = Action.history.filter(history_date__gte=start_of(since)).values("id")
     # No status then (it did not exist) counts as different: one lookup per action, not two.
     return Q(pk__in=touched) & ~Q(status=Coalesce(F("status_at_since"), Value("")))
 

@@ -3,7 +3,6 @@
 import datetime
 
 from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
-from django.utils import timezone
 
 from inspections.choices import FINISHED_STATUSES
 from inspections.models import Action, Item
@@ -13,6 +12,7 @@ from .annotations import (
     changed_since_q,
     due_soon_q,
     overdue_q,
+    start_of,
     tracked_items,
 )
 
@@ -31,10 +31,6 @@ ITEM_SORTS = {
     "deadline": ("HMICFRS deadline", (F("hmicfrs_deadline").asc(nulls_last=True), "pk")),
     "year": ("Published", ("report__published_on", "pk")),
 }
-
-
-def start_of(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 def three_months_before(today: datetime.date) -> datetime.date:

@@ -17,15 +17,15 @@ from .annotations import (
     TRACKED_KINDS,
     UNFINISHED,
     UNFINISHED_VALUES,
-    annotate_actions,
     changed_since_q,
     due_soon_q,
     item_action_counts,
     item_state,
     overdue_q,
+    owner_label,
+    start_of,
     status_at,
 )
-from .lists import start_of
 
 #: The reports a dashboard's "by report" table shows: those with the most overdue; the lists
 #: behind the figures hold every report.
@@ -41,7 +41,6 @@ class DccFigures:
 
 
 def dcc_figures(*, today: datetime.date) -> DccFigures:
-    actions = annotate_actions(Action.objects.all())
     headline = Action.objects.aggregate(
         open=Count("pk", filter=UNFINISHED),
         overdue=Count("pk", filter=overdue_q(today)),
@@ -52,7 +51,8 @@ def dcc_figures(*, today: datetime.date) -> DccFigures:
     counts = dict(Action.objects.values_list("status").annotate(n=Count("pk")).order_by())
     by_status = [(value, label, counts.get(value, 0)) for value, label in ActionStatus.choices]
     by_owner = list(
-        actions.filter(UNFINISHED)
+        Action.objects.annotate(owner_shown=owner_label())
+        .filter(UNFINISHED)
         .values("owner_shown")
         .annotate(**_action_counts(today))
         .order_by("owner_shown")
