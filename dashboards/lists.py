@@ -2,6 +2,7 @@
 
 import datetime
 
+from dateutil.relativedelta import relativedelta
 from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
 
 from inspections.choices import FINISHED_STATUSES
@@ -35,14 +36,7 @@ ITEM_SORTS = {
 
 def three_months_before(today: datetime.date) -> datetime.date:
     """The same day three months back, or that month's last day (31 May -> 28/29 February)."""
-    year, month = divmod(today.year * 12 + today.month - 1 - 3, 12)
-    month += 1
-    for day in (today.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+    return today - relativedelta(months=3)
 
 
 def order(queryset: QuerySet, sorts: dict, sort: str, default: str) -> QuerySet:
