@@ -109,8 +109,12 @@ class JaspFigures:
     upcoming_actions: list
 
 
-def jasp_figures(*, today: datetime.date, since: datetime.date) -> JaspFigures:
-    followed = followed_items(today)
+def jasp_figures(
+    *, today: datetime.date, since: datetime.date, followed: list[dict] | None = None
+) -> JaspFigures:
+    """`followed`: followed_items(today), when the caller has it already."""
+    if followed is None:
+        followed = followed_items(today)
     record, record_total = statutory_record()
     by_kind = _tally(followed, lambda item: item["kind"], "kind")
     return JaspFigures(

@@ -14,11 +14,10 @@ from django.db import connection, transaction
 from django.db.models import Min, OuterRef, Subquery
 
 from inspections.choices import FINISHED_STATUSES, ItemKind
-from inspections.models import Action, ProgressUpdate
+from inspections.models import Action, Item, ProgressUpdate
 from responses.models import Office
 
-from .annotations import tracked_items
-from .selectors import JaspFigures, jasp_figures
+from .selectors import JaspFigures, followed_items, jasp_figures
 
 SCHEMA = 1
 #: Rows kept in each list. A paper of thousands of rows helps no one; the paper says how many
@@ -40,7 +39,9 @@ def take(*, as_at: datetime.date, since: datetime.date) -> dict:
 
 
 def _read(*, as_at: datetime.date, since: datetime.date) -> dict:
-    figures = jasp_figures(today=as_at, since=since)
+    # Each item's state once, for the figures and the lists alike.
+    followed = followed_items(as_at)
+    figures = jasp_figures(today=as_at, since=since, followed=followed)
     office = Office.objects.first()
     return {
         "schema": SCHEMA,
@@ -60,8 +61,8 @@ def _read(*, as_at: datetime.date, since: datetime.date) -> dict:
             {"report": a.item.report.title, "item": str(a.item), "target_date": a.target_date}
             for a in figures.upcoming_actions
         ],
-        "overdue_items": item_rows(as_at=as_at, state="overdue"),
-        "open_items": item_rows(as_at=as_at, state="open"),
+        "overdue_items": item_rows(followed, state="overdue"),
+        "open_items": item_rows(followed, state="open"),
     }
 
 
@@ -73,15 +74,15 @@ def _read_one_snapshot() -> None:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
 
 
-def item_rows(*, as_at: datetime.date, state: str) -> dict:
-    """Tracked items in one state, in report order, each with its latest progress update."""
+def item_rows(followed: list[dict], *, state: str) -> dict:
+    """The followed items in one state, in report order, each with its latest progress update."""
+    in_state = [item["pk"] for item in followed if item["state"] == state]
     unfinished = Action.objects.filter(item=OuterRef("pk")).exclude(status__in=FINISHED_STATUSES)
     latest = ProgressUpdate.objects.filter(action__item=OuterRef("pk")).order_by(
         "-written_at", "-pk"
     )
     items = (
-        tracked_items(as_at)
-        .filter(state=state)
+        Item.objects.filter(pk__in=in_state)
         .select_related("report")
         .annotate(
             next_target=Subquery(
@@ -91,12 +92,11 @@ def item_rows(*, as_at: datetime.date, state: str) -> dict:
         )
         .order_by("report__published_on", "report__title", "position", "pk")
     )
-    total = items.count()
     shown = list(items[:LIST_LIMIT])
     updates = ProgressUpdate.objects.select_related("author").in_bulk(
         [item.latest_update_id for item in shown if item.latest_update_id]
     )
-    return {"total": total, "rows": [_item_row(item, updates) for item in shown]}
+    return {"total": len(in_state), "rows": [_item_row(item, updates) for item in shown]}
 
 
 def _item_row(item, updates: dict) -> dict:
