@@ -117,7 +117,7 @@ def store_pdf(report: UpdateReport, data: bytes, pages: int) -> None:
         locked = UpdateReport.objects.select_for_update().get(pk=report.pk)
         if not locked.pdf_ready:
             digest = hashlib.sha256(data).hexdigest()
-            locked.pdf.save(f"{report.download_name}", ContentFile(data), save=False)
+            locked.pdf.save(report.download_name, ContentFile(data), save=False)
             UpdateReport.objects.filter(pk=report.pk).update(
                 pdf=locked.pdf.name, pdf_sha256=digest, pdf_bytes=len(data)
             )

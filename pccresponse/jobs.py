@@ -11,6 +11,7 @@ import datetime
 import logging
 from dataclasses import dataclass
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
@@ -140,8 +141,7 @@ def finish_failed(job: BackgroundJob) -> None:
 def render_job_pdf(job: BackgroundJob, html: str, store) -> None:
     """Render the job's HTML to a tagged PDF, writing progress as it goes, then hand the bytes
     and page count to `store(data, pages)`, which keeps them and marks the job done."""
-    from celery.exceptions import SoftTimeLimitExceeded
-
+    # Imported here: responses.models imports this module, and responses.pdf imports them.
     from responses import pdf
 
     try:
