@@ -6,10 +6,8 @@ failed render can be tried again.
 """
 
 import datetime
-import hashlib
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -114,11 +112,5 @@ def store_pdf(report: UpdateReport, data: bytes, pages: int) -> None:
     """Keep the paper's PDF and its SHA-256, once (a paper that has its PDF keeps it), and mark
     the render done. The worker calls it; so do tests standing in for the worker."""
     with transaction.atomic():
-        locked = UpdateReport.objects.select_for_update().get(pk=report.pk)
-        if not locked.pdf_ready:
-            digest = hashlib.sha256(data).hexdigest()
-            locked.pdf.save(report.download_name, ContentFile(data), save=False)
-            UpdateReport.objects.filter(pk=report.pk).update(
-                pdf=locked.pdf.name, pdf_sha256=digest, pdf_bytes=len(data)
-            )
+        jobs.store_pdf_once(UpdateReport, report.pk, data, lambda paper, _: paper.download_name)
         jobs.finish_done(report, pages=pages)

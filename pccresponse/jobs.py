@@ -8,11 +8,13 @@ JASP update reports (dashboards.update_reports).
 """
 
 import datetime
+import hashlib
 import logging
 from dataclasses import dataclass
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -136,6 +138,20 @@ def finish_failed(job: BackgroundJob) -> None:
         stage="Failed",
         error="The PDF could not be rendered. The error is in the server's log; try again.",
     )
+
+
+def store_pdf_once(model: type[models.Model], pk: int, data: bytes, name) -> bool:
+    """Keep a PDF and its SHA-256 on a row with `pdf`, `pdf_sha256` and `pdf_bytes`, once: a
+    row that has its PDF keeps it (a redelivered render changes nothing). `name(row, digest)`
+    names the file. Says whether this call stored it."""
+    with transaction.atomic():
+        row = model.objects.select_for_update().get(pk=pk)
+        if row.pdf_sha256:
+            return False
+        digest = hashlib.sha256(data).hexdigest()
+        row.pdf.save(name(row, digest), ContentFile(data), save=False)
+        model.objects.filter(pk=pk).update(pdf=row.pdf.name, pdf_sha256=digest, pdf_bytes=len(data))
+        return True
 
 
 def render_job_pdf(job: BackgroundJob, html: str, store) -> None:

@@ -100,16 +100,12 @@ def retry(*, job: RenderJob, by) -> RenderJob:
 def attach_published_pdf(*, version_id: int, data: bytes) -> bool:
     """Store a published version's PDF and its SHA-256, once: a version that has its PDF keeps
     it (the database refuses a change too). Says whether this call stored it."""
-    with transaction.atomic():
-        version = PublishedVersion.objects.select_for_update().get(pk=version_id)
-        if version.pdf_ready:
-            return False
-        digest = hashlib.sha256(data).hexdigest()
-        version.pdf.save(_pdf_name(version.response_id, digest), ContentFile(data), save=False)
-        PublishedVersion.objects.filter(pk=version.pk).update(
-            pdf=version.pdf.name, pdf_sha256=digest, pdf_bytes=len(data)
-        )
-        return True
+    return jobs.store_pdf_once(
+        PublishedVersion,
+        version_id,
+        data,
+        lambda version, digest: _pdf_name(version.response_id, digest),
+    )
 
 
 def _pdf_name(response_id: int, digest: str) -> str:
