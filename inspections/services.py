@@ -84,12 +84,14 @@ def report_create(*, by: User, **fields) -> Report:
 
 @transaction.atomic
 def report_update(*, report: Report, by: User, expected_version: int, **fields) -> Report:
+    old_title, old_date = report.title, report.published_on
     for name, value in fields.items():
         setattr(report, name, value)
     _strip(report, "title")
     report._history_user = by
     save_versioned(report, expected_version=expected_version)
-    responses.response_refresh_deadline(report=report)
+    # The response's deadline and letter follow; a published one refuses (and undoes) it.
+    responses.response_report_changed(report=report, old_title=old_title, old_date=old_date, by=by)
     return report
 
 
@@ -152,6 +154,7 @@ def item_update(
     action_required_reason: str = "",
     **fields,
 ) -> Item:
+    before = responses.quoted_item_fields(item)
     for name, value in fields.items():
         setattr(item, name, value)
     _apply_action_required(item, action_required, action_required_reason)
@@ -162,6 +165,8 @@ def item_update(
         )
     item._history_user = by
     save_versioned(item, expected_version=expected_version)
+    # A kind change resyncs the annex at once; what an approved response quotes sends it back.
+    responses.response_item_changed(item=item, before=before, by=by)
     return item
 
 

@@ -1,9 +1,13 @@
-"""The annex's suggested lines, built from the report's items and the force's actions."""
+"""The annex: one entry per current recommendation and AFI, kept in step with the report's
+items, and its suggested lines, built from the items and the force's actions."""
 
 from inspections.choices import ItemKind
 from inspections.models import Item
 
 from .choices import Explanation
+from .models import AnnexEntry, Response
+
+ANNEX_ITEM_KINDS = (ItemKind.RECOMMENDATION, ItemKind.AREA_FOR_IMPROVEMENT)
 
 
 def _describe(actions) -> str:
@@ -43,3 +47,19 @@ def suggested_entry(item: Item) -> dict:
             "included": included,
         }
     return {"explanation": "", "text": "", "included": included}
+
+
+def response_sync_annex(*, response: Response) -> bool:
+    """Give every current recommendation and AFI of the report an annex entry (with a suggested
+    line), and put every recommendation in the annex, whatever its history of kind changes.
+    Whether anything changed."""
+    have = set(response.annex.values_list("item_id", flat=True))
+    items = response.report.items.filter(kind__in=ANNEX_ITEM_KINDS).exclude(pk__in=have)
+    created = 0
+    for item in items.prefetch_related("actions__owner_user"):
+        AnnexEntry.objects.create(response=response, item=item, **suggested_entry(item))
+        created += 1
+    included = response.annex.filter(included=False, item__kind=ItemKind.RECOMMENDATION).update(
+        included=True
+    )
+    return bool(created or included)

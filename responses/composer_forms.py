@@ -22,7 +22,8 @@ def _textarea(rows: int) -> forms.Textarea:
 
 
 class LetterForm(VersionedMixin, forms.ModelForm):
-    """The letter, in the order it is printed."""
+    """The letter, in the order it is printed. The Chief Constable's comments are not here: only
+    force staff or the DCC enter them (the composer shows them, read-only)."""
 
     class Meta:
         model = Response
@@ -33,8 +34,6 @@ class LetterForm(VersionedMixin, forms.ModelForm):
             "subject",
             "opening",
             "pcc_comments",
-            "cc_comments",
-            "cc_no_comments_reason",
             "pcc_comments_on_cc",
             "monitoring",
         ]
@@ -44,8 +43,6 @@ class LetterForm(VersionedMixin, forms.ModelForm):
             "copy_to": "Copy to",
             "opening": "Opening paragraph",
             "pcc_comments": "The PCC's comments on the report",
-            "cc_comments": "The Chief Constable's comments",
-            "cc_no_comments_reason": "Why there are no Chief Constable's comments",
             "pcc_comments_on_cc": "The PCC's comments on the Chief Constable's comments",
             "monitoring": "How delivery is monitored",
         }
@@ -58,13 +55,6 @@ class LetterForm(VersionedMixin, forms.ModelForm):
                 f"published the report. {MARKDOWN_HELP}"
             ),
             "pcc_comments": MARKDOWN_HELP,
-            "cc_comments": (
-                "As received from the force; correct them here only if the force asks you to. "
-                f"{MARKDOWN_HELP}"
-            ),
-            "cc_no_comments_reason": (
-                "Only when the Chief Constable made no comments; the letter then says why."
-            ),
             "pcc_comments_on_cc": MARKDOWN_HELP,
             "monitoring": (
                 "How the force tracks delivery, the Deputy Chief Constable's oversight and the "
@@ -76,8 +66,6 @@ class LetterForm(VersionedMixin, forms.ModelForm):
             "addressee": _textarea(5),
             "opening": _textarea(5),
             "pcc_comments": _textarea(12),
-            "cc_comments": _textarea(10),
-            "cc_no_comments_reason": _textarea(2),
             "pcc_comments_on_cc": _textarea(8),
             "monitoring": _textarea(4),
         }

@@ -9,6 +9,9 @@ still not started, so running the command again (or after someone has worked on 
 response) changes nothing.
 """
 
+import datetime
+from zoneinfo import ZoneInfo
+
 from django.core.exceptions import ValidationError
 
 from inspections.demo_data import DEMO_REPORTS
@@ -27,6 +30,9 @@ from .demo_data import (
 from .models import Office, Response, Signatory
 from .publication import response_send
 from .rendering import run_render_job
+
+LONDON = ZoneInfo("Europe/London")
+FROM_THE_FILES = "Recorded from the office's files when the register was set up."
 
 
 def load_demo_responses(users: dict) -> list[str]:
@@ -118,9 +124,20 @@ def load_response(demo: DemoResponse, users: dict) -> str:
 def publish_and_send(response: Response, demo: DemoResponse, *, opcc, pcc) -> Response:
     """Approve, publish and send, rendering the PDF here: no worker runs while the demo loads.
     The email goes wherever the settings send mail (make run: files under var/mail/)."""
-    services.response_approve(response=response, by=pcc, expected_version=response.lock_version)
+    # Taken from the office's files: approved the day before it was published, and recorded
+    # late (as the page then says), since the register is set up long after.
+    approved = datetime.datetime.combine(
+        demo.published_on - datetime.timedelta(days=1), datetime.time(10), tzinfo=LONDON
+    )
+    services.response_approve(
+        response=response, by=pcc, expected_version=response.lock_version, approved_at=approved
+    )
     version = services.response_publish(
-        response=response, by=opcc, expected_version=response.lock_version, on=demo.published_on
+        response=response,
+        by=opcc,
+        expected_version=response.lock_version,
+        on=demo.published_on,
+        late_reason=FROM_THE_FILES,
     )
     for job in version.render_jobs.all():
         run_render_job(job.pk)

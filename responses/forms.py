@@ -3,6 +3,7 @@
 (The composer's forms live in composer_forms.py.)"""
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 
 from accounts.roles import RESPONSE_DRAFTERS, users_with_roles
@@ -55,7 +56,16 @@ class InviteForm(CrispyMixin, VersionedMixin, forms.Form):
     cc_due_on = forms.DateField(
         label="Comments due by",
         widget=DATE_WIDGET,
-        help_text="The office sets this date; by default 28 days after the report's publication.",
+        help_text=(
+            "The office sets this date; by default 28 days after the report's publication, and "
+            f"at least {settings.S55_CC_MIN_DAYS} days after the invitation."
+        ),
+    )
+    short_notice_reason = forms.CharField(
+        label="If the Chief Constable has less time than that, why",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Needed only for a shorter period; recorded with the invitation.",
     )
 
     def clean_invited_on(self):
@@ -123,6 +133,15 @@ class PublishForm(CrispyMixin, VersionedMixin, forms.Form):
         help_text=(
             "Publishing freezes this version of the letter and annex and lists it on the public "
             "page. Today, unless it was already published elsewhere on an earlier day."
+        ),
+    )
+    late_reason = forms.CharField(
+        label="If the date is before today, why it is recorded late",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=(
+            "A publication recorded after the day is shown as recorded late, with who recorded "
+            "it, when, and this reason."
         ),
     )
 

@@ -1,6 +1,11 @@
 """What the letter and annex template (templates/responses/partials/letter_body.html) needs:
 the page, the published HTML and the PDF all build their context here, so they show the same."""
 
+import datetime
+
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
 from .choices import Explanation
 from .gate import signatory_on
 from .models import Office, Response
@@ -14,13 +19,30 @@ COMMENT_PARTS = [
 ]
 
 
+def default_subject(title: str) -> str:
+    return f"Response to HMICFRS - {title}"
+
+
+def default_opening(title: str, published_on: datetime.date) -> str:
+    return (
+        "In line with my statutory responsibilities under section 55 of the Police Act 1996, "
+        "and following consultation with the Chief Constable, I am pleased to provide the "
+        f"following response to \u201c{title}\u201d, which HMICFRS published on "
+        f"{published_on:%-d %B %Y}."
+    )
+
+
 def _salutation(addressee: str) -> str:
     return "Dear Home Secretary" if "home secretary" in addressee.lower() else ""
 
 
 def letter_context(*, response: Response) -> dict:
     """The response's letter and included annex entries, with rich text rendered (sanitised)."""
-    entries = list(response.annex.filter(included=True).select_related("item"))
+    entries = list(
+        response.annex.filter(included=True)
+        .select_related("item")
+        .order_by("item__position", "item__pk")
+    )
     for entry in entries:
         entry.rendered_text = render(entry.text)
         entry.shows_owner = entry.explanation == Explanation.ACTION_PROPOSED
@@ -39,3 +61,12 @@ def letter_context(*, response: Response) -> dict:
         "signatory": signatory_on(response.letter_date) if response.letter_date else None,
         "entries": entries,
     }
+
+
+def render_letter(*, response: Response) -> SafeString:
+    """The letter and annex as HTML, as the page, the published document and the PDF show it:
+    what the PCC approves is this string, and publication publishes it byte for byte."""
+    html = render_to_string(
+        "responses/partials/letter_body.html", letter_context(response=response)
+    )
+    return mark_safe(html)

@@ -15,6 +15,8 @@ from pccresponse.jobs import BackgroundJob
 from .choices import PUBLISHED_STATES, Explanation, ResponseStatus
 from .deadlines import DeadlineRule, days_left, statutory_deadline
 
+#: How the comments begin when a change to what the response quotes sent it back for approval.
+SENT_BACK_PREFIX = "Sent back for approval again: "
 HOME_SECRETARY_ADDRESS = "The Home Secretary\nHome Office\n2 Marsham Street\nLondon\nSW1P 4DF"
 
 
@@ -95,6 +97,9 @@ class Response(models.Model):
     cc_invited_on = models.DateField("Chief Constable invited on", null=True, blank=True)
     cc_due_on = models.DateField("Chief Constable's comments due", null=True, blank=True)
     cc_received_on = models.DateField("Chief Constable's comments received", null=True, blank=True)
+    cc_short_notice_reason = models.TextField(
+        "why the Chief Constable was given less than the usual time", blank=True
+    )
 
     # The letter. Long text is Markdown, sanitised by responses.richtext when stored and shown.
     letter_date = models.DateField(null=True, blank=True)
@@ -118,6 +123,14 @@ class Response(models.Model):
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    #: What the PCC approved, fixed (the letter and annex as rendered, with its hash); cleared
+    #: when the response goes back for changes. Publishing publishes exactly this.
+    approval = models.ForeignKey(
+        "Approval", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    #: A publication date the report used to have, while a person-written opening may still
+    #: give it (the gate asks for the letter to be checked).
+    stale_publication_date = models.DateField(null=True, blank=True)
     #: The day it was first published: the statutory record. A later corrected version keeps
     #: this date; each version's own date is on PublishedVersion.
     published_on = models.DateField(null=True, blank=True)
@@ -141,6 +154,12 @@ class Response(models.Model):
                 condition=Q(approved_at__isnull=True) | Q(approved_by__isnull=False),
                 name="response_approval_has_approver",
             ),
+            models.CheckConstraint(
+                condition=~Q(status__in=[ResponseStatus.APPROVED, *PUBLISHED_STATES])
+                | Q(approval__isnull=False)
+                | Q(published_on__isnull=False),
+                name="response_approved_has_approval",
+            ),
         ]
 
     def __str__(self):
@@ -157,6 +176,12 @@ class Response(models.Model):
         if self.due_on is None:
             return None
         return days_left(self.due_on, today or timezone.localdate())
+
+    @property
+    def returned_heading(self) -> str:
+        if self.returned_comments.startswith(SENT_BACK_PREFIX):
+            return "Sent back for approval after a change"
+        return "Returned by the PCC"
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         left = self.days_left(today)
@@ -211,6 +236,36 @@ class ResponseVersion(models.Model):
         return f"Version {self.number} of {self.response_id}"
 
 
+class Approval(models.Model):
+    """What the PCC approved, exactly: the letter and annex as rendered at that moment (with the
+    report and item text they quote) and its SHA-256. Never altered (a trigger refuses it,
+    migration 0005); publishing publishes this HTML byte for byte."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="approvals")
+    #: The letter and annex as data (responses.versions.snapshot), to compare with later ones.
+    content = models.JSONField()
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    approved_at = models.DateTimeField(default=timezone.now)
+    #: When it was recorded: later than approved_at only for an approval taken from the
+    #: office's files (responses.demo, or records kept before the register).
+    recorded_at = models.DateTimeField(default=timezone.now)
+    letter_html = models.TextField()
+    letter_sha256 = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["-approved_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(letter_sha256__regex=r"^[0-9a-f]{64}$"), name="approval_hashed"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Approval {self.pk} of response {self.response_id}"
+
+
 # --- Publication -------------------------------------------------------------------------------
 
 
@@ -242,6 +297,16 @@ class PublishedVersion(models.Model):
         related_name="+",
         help_text="The saved letter and annex this version was made from.",
     )
+    approval = models.ForeignKey(
+        Approval,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="published_versions",
+        help_text="The PCC's approval whose letter this version publishes (none before 2026).",
+    )
+    #: Why a publication date earlier than the day it was recorded (published_at) was given.
+    recorded_late_reason = models.TextField(blank=True)
     html = models.TextField("accessible HTML document")
     html_sha256 = models.CharField(max_length=64)
     #: Written once by the render job (responses.rendering); empty until then.
@@ -278,6 +343,15 @@ class PublishedVersion(models.Model):
     @property
     def pdf_ready(self) -> bool:
         return bool(self.pdf_sha256)
+
+    @property
+    def recorded_on(self) -> datetime.date:
+        return timezone.localdate(self.published_at)
+
+    @property
+    def recorded_late(self) -> bool:
+        """Recorded after the day it gives as its publication date."""
+        return self.published_on < self.recorded_on
 
 
 class RenderJob(BackgroundJob):

@@ -9,19 +9,27 @@ import gc
 from functools import cache
 
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from weasyprint import HTML
 from weasyprint.document import Document
 
-from .letter import letter_context
-from .models import Response
+from .letter import render_letter
+from .models import Office, Response
 from .pdf_fetcher import BASE_URL, StaticOnlyFetcher, static_url
 
 PDF_VARIANT = "pdf/ua-1"
 
 
-def response_pdf_html(*, response: Response, draft: bool) -> str:
-    """The print template's HTML for the response."""
-    context = letter_context(response=response) | {
+def response_pdf_html(*, response: Response, draft: bool, letter_html: str | None = None) -> str:
+    """The print template's HTML for the response: around the letter as it stands now, or
+    around `letter_html` (the approved letter, for a publication)."""
+    if letter_html is None:
+        letter_html = render_letter(response=response)
+    context = {
+        "response": response,
+        "report": response.report,
+        "office": Office.objects.first(),
+        "letter_html": mark_safe(letter_html),
         "draft": draft,
         "stylesheet_url": static_url("css/print.css"),
     }

@@ -19,15 +19,14 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
-from accounts.roles import RESPONSE_DRAFTERS, require_role
-from inspections.errors import InvalidTransition
 from pccresponse.site import absolute_url, mail_domain
 
 from . import pdf, rendering
-from .choices import PUBLISHED_STATES, ResponseStatus
-from .letter import letter_context
-from .models import Dispatch, PublishedVersion, Response, ResponseVersion
+from .choices import ResponseStatus
+from .models import Approval, Dispatch, Office, PublishedVersion, Response, ResponseVersion
+from .workflow import RESPONSES
 
 log = logging.getLogger(__name__)
 
@@ -40,14 +39,18 @@ def plain_static_url(name: str) -> str:
     return settings.STATIC_URL.rstrip("/") + "/" + name
 
 
-def published_document(*, response: Response, number: int, on) -> str:
-    """The published version as a complete, accessible HTML document: the same partial and
-    context as the PDF, with no script and no inline style. Its PDF link is relative to its own
-    address (/published/<pk>/), which is not known until the version is stored."""
+def published_document(*, approval: Approval, number: int, on) -> str:
+    """The published version as a complete, accessible HTML document around the letter exactly
+    as the PCC approved it, with no script and no inline style. Its PDF link is relative to its
+    own address (/published/<pk>/), which is not known until the version is stored."""
+    response = approval.response
     return render_to_string(
         "responses/published/document.html",
-        letter_context(response=response)
-        | {
+        {
+            "response": response,
+            "report": response.report,
+            "office": Office.objects.first(),
+            "letter_html": mark_safe(approval.letter_html),
             "number": number,
             "published_on": on,
             # Plain names, never hashed ones: the document outlives any deployment's files.
@@ -59,23 +62,30 @@ def published_document(*, response: Response, number: int, on) -> str:
     )
 
 
-def publish_version(*, response: Response, by, on, content: ResponseVersion) -> PublishedVersion:
-    """Freeze the response as it now stands as its next published version, and ask for its PDF.
-    Called by services.response_publish, inside its transaction and its lock on the response."""
+def publish_version(
+    *, response: Response, by, on, content: ResponseVersion, late_reason: str = ""
+) -> PublishedVersion:
+    """Freeze the approved letter as the response's next published version, and ask for its
+    PDF. Called by services.response_publish, inside its transaction and its lock."""
+    approval = response.approval
     number = (response.published_versions.aggregate(last=Max("number"))["last"] or 0) + 1
-    html = published_document(response=response, number=number, on=on)
+    html = published_document(approval=approval, number=number, on=on)
     version = PublishedVersion.objects.create(
         response=response,
         number=number,
         published_on=on,
         published_by=by,
         content=content,
+        approval=approval,
+        recorded_late_reason=late_reason,
         html=html,
         html_sha256=sha256(html.encode()),
     )
     rendering.request_publication_pdf(
         version=version,
-        source_html=pdf.response_pdf_html(response=response, draft=False),
+        source_html=pdf.response_pdf_html(
+            response=response, draft=False, letter_html=approval.letter_html
+        ),
         by=by,
     )
     return version
@@ -133,12 +143,8 @@ def latest_version(response: Response) -> PublishedVersion | None:
 def response_send(*, response: Response, by, confirm_again: bool = False) -> Dispatch:
     """Email the latest published version's PDF to HMICFRS and the Home Secretary (s55(6)).
     The response row is locked while this runs, so two senders cannot both send unknowingly."""
-    require_role(by, RESPONSE_DRAFTERS)
     response = Response.objects.select_for_update().select_related("report").get(pk=response.pk)
-    if response.status not in PUBLISHED_STATES:
-        raise InvalidTransition(
-            ResponseStatus(response.status), ResponseStatus.SENT, noun="response"
-        )
+    RESPONSES.check("send", response, by)
     version = latest_version(response)
     if version is None or not version.pdf_ready:
         raise SendRefused(

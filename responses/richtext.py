@@ -6,6 +6,7 @@ a PDF."""
 import html
 import re
 import secrets
+import unicodedata
 
 import markdown
 import nh3
@@ -69,3 +70,23 @@ def render(text: str) -> SafeString:
 def plain_text(text: str) -> str:
     """Text alone, for comparisons and search."""
     return html.unescape(nh3.clean(markdown.markdown(text or ""), tags=set())).strip()
+
+
+#: Characters that show nothing although Unicode does not class them as format or space
+#: characters: the Braille blank, the Hangul fillers, the combining grapheme joiner.
+_BLANK_LOOKALIKES = set("\u2800\u115f\u1160\u3164\uffa0\u034f")
+#: Format (zero-width space, joiners, direction marks, soft hyphen), control, separator and
+#: unassigned or private-use characters: none of them puts ink on the page by itself.
+_INVISIBLE_CATEGORIES = {"Cf", "Cc", "Cn", "Co", "Cs", "Zs", "Zl", "Zp", "Mn", "Me"}
+
+
+def _shows_ink(character: str) -> bool:
+    if character in _BLANK_LOOKALIKES or character.isspace():
+        return False
+    return unicodedata.category(character) not in _INVISIBLE_CATEGORIES
+
+
+def is_blank(text: str) -> bool:
+    """Whether the text shows a reader nothing: after the markup is removed and entities such
+    as &#8203; are decoded, only whitespace and invisible characters are left."""
+    return not any(_shows_ink(character) for character in plain_text(text))

@@ -25,11 +25,15 @@ LETTER_FIELDS = [
 
 
 def snapshot(response: Response) -> dict:
+    """The letter, the annex and the report and item text they quote, as data."""
+    report = response.report
     letter = {name: str(getattr(response, name) or "") for name, _ in LETTER_FIELDS}
     annex = [
         {
             "item": entry.item.reference,
             "kind": entry.item.get_kind_display(),
+            "item_text": entry.item.text,
+            "addressee": entry.item.addressee_label,
             "included": entry.included,
             "explanation": entry.get_explanation_display() if entry.explanation else "",
             "text": entry.text,
@@ -38,7 +42,8 @@ def snapshot(response: Response) -> dict:
         }
         for entry in response.annex.select_related("item")
     ]
-    return {"letter": letter, "annex": annex}
+    quoted = {"title": report.title, "published_on": report.published_on.isoformat()}
+    return {"report": quoted, "letter": letter, "annex": annex}
 
 
 def record_version(*, response: Response, by, note: str = "") -> ResponseVersion:
@@ -79,6 +84,10 @@ class ComparedPart:
         return mark_safe(" ".join(old_html)), mark_safe(" ".join(new_html))
 
 
+#: The report's facts the letter quotes, with the comparison's labels.
+REPORT_FIELDS = [("title", "The report's title"), ("published_on", "The report's publication date")]
+
+
 def _annex_text(entry: dict | None) -> str:
     if entry is None:
         return ""
@@ -91,8 +100,36 @@ def _annex_text(entry: dict | None) -> str:
     return " | ".join(part for part in parts if part) or "(nothing written yet)"
 
 
-def compare(old: ResponseVersion, new: ResponseVersion) -> list[ComparedPart]:
-    parts = [
+def _quoted_item(entry: dict | None) -> str:
+    if entry is None:
+        return ""
+    return f"{entry['kind']}: {entry.get('item_text', '')} (to {entry.get('addressee', '')})"
+
+
+def _annex_parts(old: dict, new: dict) -> list[ComparedPart]:
+    old_annex = {e["item"]: e for e in old["annex"]}
+    new_annex = {e["item"]: e for e in new["annex"]}
+    parts = []
+    for reference in dict.fromkeys([*old_annex, *new_annex]):
+        entry = new_annex.get(reference) or old_annex[reference]
+        before, after = old_annex.get(reference), new_annex.get(reference)
+        label = f"Annex: {entry['kind']} {reference}"
+        if "item_text" in (before or after) and "item_text" in (after or before):
+            quoted = ComparedPart(f"{label}: its text", _quoted_item(before), _quoted_item(after))
+            parts.append(quoted)
+        parts.append(ComparedPart(label, _annex_text(before), _annex_text(after)))
+    return parts
+
+
+def compare(old, new) -> list[ComparedPart]:
+    """Any two snapshots side by side: versions, or a version and the PCC's approval."""
+    old_report, new_report = old.content.get("report"), new.content.get("report")
+    parts = []
+    if old_report and new_report:  # snapshots made before 2026-12 did not keep them
+        parts = [
+            ComparedPart(label, old_report[name], new_report[name]) for name, label in REPORT_FIELDS
+        ]
+    parts += [
         ComparedPart(
             label,
             plain_text(old.content["letter"].get(name, "")),
@@ -100,18 +137,7 @@ def compare(old: ResponseVersion, new: ResponseVersion) -> list[ComparedPart]:
         )
         for name, label in LETTER_FIELDS
     ]
-    old_annex = {e["item"]: e for e in old.content["annex"]}
-    new_annex = {e["item"]: e for e in new.content["annex"]}
-    for reference in dict.fromkeys([*old_annex, *new_annex]):
-        entry = new_annex.get(reference) or old_annex[reference]
-        parts.append(
-            ComparedPart(
-                f"Annex: {entry['kind']} {reference}",
-                _annex_text(old_annex.get(reference)),
-                _annex_text(new_annex.get(reference)),
-            )
-        )
-    return parts
+    return parts + _annex_parts(old.content, new.content)
 
 
 def response_changes_since(response: Response, version: int) -> list[str]:
@@ -124,3 +150,13 @@ def response_changes_since(response: Response, version: int) -> list[str]:
     who = sorted({v.saved_by.get_username() for v in versions[1:] if v.saved_by})
     changed = [part.label for part in compare(versions[0], versions[-1]) if part.changed]
     return [f"{', '.join(who) or 'someone'} changed {', '.join(changed) or 'nothing visible'}"]
+
+
+def changes_since_approval(response: Response) -> list[ComparedPart] | None:
+    """What differs now from what the PCC last approved, once the response has been sent back
+    or returned (None while there is no earlier approval, or it still stands)."""
+    last = response.approvals.order_by("-approved_at", "-pk").first()
+    if last is None or last.pk == response.approval_id:
+        return None
+    latest = response.versions.order_by("-number").first()
+    return [part for part in compare(last, latest) if part.changed]

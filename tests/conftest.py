@@ -1,8 +1,10 @@
 """Named personas (one per role, plus an outsider with no role) and the objects most tests need."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
@@ -25,6 +27,8 @@ from responses.publication import response_send
 from responses.rendering import run_render_job
 
 from .factories import ActionFactory, ItemFactory, ReportFactory, UserFactory
+
+LONDON = ZoneInfo("Europe/London")
 
 
 @pytest.fixture(autouse=True)
@@ -237,16 +241,22 @@ def response_in(ncpi_report, signatory, opcc_staff, pcc, force_officer):
             response=response, by=opcc_staff, expected_version=response.lock_version
         )
 
+    # Approved and published on their days, as they were (a date before the day it is recorded
+    # would need a reason, and an approval after the publication date is refused).
     def approve(response):
-        services.response_approve(response=response, by=pcc, expected_version=response.lock_version)
+        with time_machine.travel(datetime.datetime(2020, 4, 20, 10, tzinfo=LONDON), tick=False):
+            services.response_approve(
+                response=response, by=pcc, expected_version=response.lock_version
+            )
 
     def publish(response):
-        services.response_publish(
-            response=response,
-            by=opcc_staff,
-            expected_version=response.lock_version,
-            on=datetime.date(2020, 4, 21),
-        )
+        with time_machine.travel(datetime.datetime(2020, 4, 21, 10, tzinfo=LONDON), tick=False):
+            services.response_publish(
+                response=response,
+                by=opcc_staff,
+                expected_version=response.lock_version,
+                on=datetime.date(2020, 4, 21),
+            )
 
     def send(response):
         for job in RenderJob.objects.filter(response=response, state=RenderJob.State.QUEUED):

@@ -210,6 +210,10 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 # Section 55(6): a copy of each published response goes to HMICFRS and to the Home Secretary.
 # Production sets both (pccresponse.settings.production requires them).
+#: The least time the office gives the Chief Constable to comment (s55(4)), in days from the
+#: invitation; a shorter period needs a reason, recorded with the invitation.
+S55_CC_MIN_DAYS = env.int("S55_CC_MIN_DAYS", default=7)
+
 S55_RECIPIENTS = {
     "HMICFRS": env("S55_HMICFRS_EMAIL", default="hmicfrs-s55@example.org"),
     "Home Office": env("S55_HOME_OFFICE_EMAIL", default="home-office-s55@example.org"),

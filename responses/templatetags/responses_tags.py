@@ -26,8 +26,9 @@ def deadline_state(response, today=None) -> dict:
         return {"kind": "none", "text": "No statutory deadline", "due_on": None}
     if response.published_on:  # first publication: the statutory record
         late = (response.published_on - due_on).days
-        text = f"published {_days(late)} late" if late > 0 else "published on time"
-        return {"kind": "done", "text": text, "due_on": due_on}
+        if late > 0:
+            return {"kind": "late", "text": f"Published late, by {_days(late)}", "due_on": due_on}
+        return {"kind": "on-time", "text": "Published on time", "due_on": due_on}
     left = response.days_left(today or timezone.localdate())
     if left < 0:
         return {"kind": "overdue", "text": f"Overdue by {_days(-left)}", "due_on": due_on}

@@ -17,6 +17,7 @@ from ..gate import response_missing_parts
 from ..letter import letter_context
 from ..models import Response, ResponseVersion
 from ..versions import compare
+from ..workflow import RESPONSES
 
 #: Version numbers are PostgreSQL integers; anything outside is not a version.
 MAX_VERSION = 2**31 - 1
@@ -45,7 +46,7 @@ class ResponseMixin:
 class ComposeView(ResponseMixin, ServiceFormView):
     """The letter and the annex in one form; one save is one call of response_save_draft."""
 
-    allowed_roles = RESPONSE_DRAFTERS
+    allowed_roles = RESPONSES.roles_for_url("responses:compose")
     form_class = LetterForm
     template_name = "responses/compose.html"
     formset = None

@@ -12,29 +12,11 @@ from accounts.roles import (
 )
 
 from .. import selectors
-from ..choices import EDITABLE_STATES, PUBLISHED_STATES, ResponseStatus
+from ..choices import PUBLISHED_STATES
 from ..deadlines import working_days_left
 from ..gate import response_missing_parts
-
-
-def available_steps(response, may: dict, today) -> dict[str, bool]:
-    """The workflow steps this reader may take from where the response is now (the views and
-    services check again; this only decides which buttons to show)."""
-    status = response.status
-    cc_overdue = response.cc_due_on is not None and response.cc_due_on < today
-    return {
-        "assign_owner": may["draft"] and status != ResponseStatus.SENT,
-        "invite": may["draft"] and status == ResponseStatus.NOT_STARTED,
-        "compose": may["draft"] and status in EDITABLE_STATES,
-        "submit": may["draft"] and status == ResponseStatus.DRAFTING,
-        "publish": may["draft"] and status == ResponseStatus.APPROVED,
-        "cc_comments": may["comment"] and status == ResponseStatus.CC_INVITED,
-        "no_cc_comments": may["draft"] and status == ResponseStatus.CC_INVITED and cc_overdue,
-        "approve": may["approve"] and status == ResponseStatus.SUBMITTED,
-        "return_approved": may["approve"] and status == ResponseStatus.APPROVED,
-        "send": may["draft"] and status in PUBLISHED_STATES,
-        "reopen": may["draft"] and status in PUBLISHED_STATES,
-    }
+from ..versions import changes_since_approval
+from ..workflow import buttons
 
 
 class ResponseDetailView(RoleRequiredMixin, DetailView):
@@ -60,7 +42,7 @@ class ResponseDetailView(RoleRequiredMixin, DetailView):
             "read_drafts": has_role(user, DRAFT_READERS),
         }
         published = status in PUBLISHED_STATES
-        steps = available_steps(response, may, today)
+        steps = buttons(response, user, today)
         days = response.days_left(today)
         return super().get_context_data(
             report=response.report,
@@ -80,7 +62,7 @@ class ResponseDetailView(RoleRequiredMixin, DetailView):
             published=published,
             may=may,
             steps=steps,
-            any_step=any(steps.values()),
+            since_approval=changes_since_approval(response) if may["read_drafts"] else None,
             # The gate, for those who complete and approve the response, until it is published.
             missing=(
                 response_missing_parts(response=response)

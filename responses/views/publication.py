@@ -7,11 +7,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import TemplateView
 
-from accounts.roles import DRAFT_READERS, RESPONSE_DRAFTERS, RoleRequiredMixin
+from accounts.roles import DRAFT_READERS, RoleRequiredMixin
 from pccresponse.jobs import job_outcome
 
 from .. import publication, rendering, services
-from ..choices import PUBLISHED_STATES
 from ..forms import ReopenForm, SendForm
 from ..models import RenderJob
 from .composer import ResponseMixin
@@ -110,9 +109,8 @@ class RenderJobPdfView(RenderJobMixin, View):
 class SendView(ResponseFormView):
     """s55(6): email the published PDF to HMICFRS and the Home Secretary."""
 
-    allowed_roles = RESPONSE_DRAFTERS
+    url_name = "responses:send"
     form_class = SendForm
-    from_states = PUBLISHED_STATES
     verb = "Send the published response"
     template_name = "responses/send.html"
 
@@ -146,9 +144,8 @@ class SendView(ResponseFormView):
 class ReopenView(ResponseFormView):
     """Reopen a published response to publish a corrected version."""
 
-    allowed_roles = RESPONSE_DRAFTERS
+    url_name = "responses:reopen"
     form_class = ReopenForm
-    from_states = PUBLISHED_STATES
     verb = "Reopen the response for correction"
     success_message = (
         "Reopened: correct the letter and annex, then submit them for approval again. "

@@ -1,11 +1,13 @@
 """The workflow's steps: each view parses one form and calls one service (services.py), which
 checks the state, the role and, on the way to publication, the completeness gate (gate.py)."""
 
+import datetime
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from accounts.roles import CC_COMMENTERS, RESPONSE_APPROVERS, RESPONSE_DRAFTERS
 from inspections.views.base import ServiceFormView
 
 from .. import selectors, services
@@ -23,6 +25,7 @@ from ..forms import (
 )
 from ..gate import response_missing_parts
 from ..models import Response
+from ..workflow import RESPONSES
 
 
 class ResponseFormView(ServiceFormView):
@@ -32,8 +35,9 @@ class ResponseFormView(ServiceFormView):
     template_name = "responses/form.html"
     # Only GET to see the step and POST to take it: FormView would treat PUT as POST.
     http_method_names = ["get", "post", "head", "options"]
-    #: The states the step can be taken from (None: any); otherwise the page says why not.
-    from_states: tuple[ResponseStatus, ...] | None = None
+    #: The step's URL name in the declared workflow (workflow.RESPONSES): its transitions give
+    #: the roles that may use the page and the states it can be taken from.
+    url_name = ""
     #: Whether the page shows the completeness gate.
     shows_gate = False
     verb = ""
@@ -47,8 +51,12 @@ class ResponseFormView(ServiceFormView):
         return {"lock_version": self.response.lock_version}
 
     @property
+    def allowed_roles(self):
+        return RESPONSES.roles_for_url(self.url_name)
+
+    @property
     def available(self) -> bool:
-        return self.from_states is None or self.response.status in self.from_states
+        return self.response.status in RESPONSES.sources_for_url(self.url_name)
 
     def stored_response(self) -> Response:
         """A fresh copy for the service, so that a refused change leaves the page showing what
@@ -94,7 +102,7 @@ class ResponseFormView(ServiceFormView):
 
 
 class AssignOwnerView(ResponseFormView):
-    allowed_roles = RESPONSE_DRAFTERS
+    url_name = "responses:assign_owner"
     form_class = OwnerForm
     verb = "Choose the response's owner"
     success_message = "Owner saved."
@@ -109,29 +117,34 @@ class AssignOwnerView(ResponseFormView):
 class InviteChiefConstableView(ResponseFormView):
     """s55(4): the office invites the Chief Constable's comments by a date it sets."""
 
-    allowed_roles = RESPONSE_DRAFTERS
+    url_name = "responses:invite"
     form_class = InviteForm
-    from_states = (ResponseStatus.NOT_STARTED,)
     verb = "Invite the Chief Constable's comments"
     success_message = "Invitation recorded."
 
     def get_initial(self):
+        # Today, and a due date that leaves at least the usual time, even for a report
+        # recorded late.
+        today = timezone.localdate()
+        least = today + datetime.timedelta(days=settings.S55_CC_MIN_DAYS)
         due = self.response.cc_due_on or default_cc_due_on(self.response.report.published_on)
-        return {**super().get_initial(), "invited_on": timezone.localdate(), "cc_due_on": due}
+        return {**super().get_initial(), "invited_on": today, "cc_due_on": max(due, least)}
 
     def call_service(self, data, **common):
         return services.response_invite_chief_constable(
-            invited_on=data["invited_on"], cc_due_on=data["cc_due_on"], **common
+            invited_on=data["invited_on"],
+            cc_due_on=data["cc_due_on"],
+            short_notice_reason=data["short_notice_reason"],
+            **common,
         )
 
 
 class ChiefConstableCommentsView(ResponseFormView):
     """Force staff or the DCC enter the Chief Constable's comments, or why there are none."""
 
-    allowed_roles = CC_COMMENTERS
+    url_name = "responses:cc_comments"
     form_class = ChiefConstableCommentsForm
     template_name = "responses/cc_comments.html"
-    from_states = (ResponseStatus.CC_INVITED,)
     verb = "Enter the Chief Constable's comments"
     success_message = "The Chief Constable's comments are recorded."
 
@@ -151,9 +164,8 @@ class NoCommentsView(ResponseFormView):
     """Once the date set for the Chief Constable's comments has passed, the office may record
     that none came, so the response can go ahead within the statutory period."""
 
-    allowed_roles = RESPONSE_DRAFTERS
+    url_name = "responses:no_cc_comments"
     form_class = NoCommentsForm
-    from_states = (ResponseStatus.CC_INVITED,)
     verb = "Record that the Chief Constable made no comments"
     success_message = "Recorded: no comments from the Chief Constable."
 
@@ -171,9 +183,8 @@ class NoCommentsView(ResponseFormView):
 
 
 class SubmitForApprovalView(ResponseFormView):
-    allowed_roles = RESPONSE_DRAFTERS
+    url_name = "responses:submit"
     form_class = SubmitForm
-    from_states = (ResponseStatus.DRAFTING,)
     shows_gate = True
     verb = "Submit the response for approval"
     success_message = "Submitted to the PCC for approval."
@@ -185,10 +196,8 @@ class SubmitForApprovalView(ResponseFormView):
 class ApprovalView(ResponseFormView):
     """The PCC approves the response, or returns it to the office with comments."""
 
-    allowed_roles = RESPONSE_APPROVERS
+    url_name = "responses:approve"
     form_class = ApprovalForm
-    # An approved response not yet published can still be returned (e.g. an item recorded since).
-    from_states = (ResponseStatus.SUBMITTED, ResponseStatus.APPROVED)
     shows_gate = True
     verb = "Approve or return the response"
 
@@ -210,9 +219,8 @@ class ApprovalView(ResponseFormView):
 class PublishView(ResponseFormView):
     """Record publication of the approved response (s55(5))."""
 
-    allowed_roles = RESPONSE_DRAFTERS
+    url_name = "responses:publish"
     form_class = PublishForm
-    from_states = (ResponseStatus.APPROVED,)
     shows_gate = True
     verb = "Publish the response"
     success_message = (
@@ -224,7 +232,9 @@ class PublishView(ResponseFormView):
         return {**super().get_initial(), "published_on": timezone.localdate()}
 
     def call_service(self, data, **common):
-        return services.response_publish(on=data["published_on"], **common)
+        return services.response_publish(
+            on=data["published_on"], late_reason=data["late_reason"], **common
+        )
 
     def get_success_url(self, result):
         # Where the new version's PDF render can be watched.

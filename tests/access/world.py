@@ -90,7 +90,7 @@ def publication_objects(people: dict) -> dict:
         response=response,
         by=people["opcc"],
         expected_version=response.lock_version,
-        on=date(2020, 4, 21),
+        on=timezone.localdate(),  # approved just now: publication cannot precede it
     )
     stand_in = b"%PDF-1.7 stand-in"
     attach_published_pdf(version_id=version.pk, data=stand_in)

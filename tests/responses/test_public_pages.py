@@ -10,10 +10,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from responses.models import PublishedVersion, ResponseVersion
+from responses.letter import render_letter
+from responses.models import Approval, PublishedVersion, ResponseVersion
 from responses.publication import published_document, sha256
 from responses.rendering import attach_published_pdf
 from responses.services import response_open_for_report
+from responses.versions import snapshot
 
 from ..factories import ReportFactory
 from .test_publication import publish_approved
@@ -33,13 +35,22 @@ def a_report(**fields):
 def published_version(report, by, on, *, number=1, pdf=True) -> PublishedVersion:
     """A published version written straight to the database, as publication leaves it."""
     response = report.response
-    html = published_document(response=response, number=number, on=on)
+    letter = str(render_letter(response=response))
+    approval = Approval.objects.create(
+        response=response,
+        content=snapshot(response),
+        approved_by=by,
+        letter_html=letter,
+        letter_sha256=sha256(letter.encode()),
+    )
+    html = published_document(approval=approval, number=number, on=on)
     version = PublishedVersion.objects.create(
         response=response,
         number=number,
         published_on=on,
         published_by=by,
         content=ResponseVersion.objects.filter(response=response).first(),
+        approval=approval,
         html=html,
         html_sha256=sha256(html.encode()),
     )

@@ -13,6 +13,7 @@ from responses import services
 from responses.choices import ResponseStatus
 from responses.models import PublishedVersion, RenderJob, Response
 from responses.rendering import run_render_job
+from tests.clock import on_the_day
 
 from ..conftest import COMPLETE_LETTER, complete_annex
 from .pdf_text import pdf_text, poppler
@@ -41,9 +42,10 @@ def stored(version: PublishedVersion) -> tuple[str, str, bytes, str]:
 
 def publish_approved(response_in, opcc_staff, on=datetime.date(2020, 4, 21)) -> PublishedVersion:
     response = response_in(ResponseStatus.APPROVED)
-    version = services.response_publish(
-        response=response, by=opcc_staff, expected_version=response.lock_version, on=on
-    )
+    with on_the_day(on):
+        version = services.response_publish(
+            response=response, by=opcc_staff, expected_version=response.lock_version, on=on
+        )
     render_waiting_jobs()
     return PublishedVersion.objects.get(pk=version.pk)
 
@@ -69,9 +71,10 @@ def correct_and_republish(response, opcc_staff, pcc, text: str, on) -> Published
         response = Response.objects.get(pk=response.pk)
         step(response=response, by=by, expected_version=response.lock_version)
     response = Response.objects.get(pk=response.pk)
-    version = services.response_publish(
-        response=response, by=opcc_staff, expected_version=response.lock_version, on=on
-    )
+    with on_the_day(on):
+        version = services.response_publish(
+            response=response, by=opcc_staff, expected_version=response.lock_version, on=on
+        )
     render_waiting_jobs()
     return PublishedVersion.objects.get(pk=version.pk)
 
@@ -97,12 +100,13 @@ def test_the_pdf_shows_what_was_published_even_if_the_job_runs_after_a_correctio
     response_in, opcc_staff, media_root
 ):
     response = response_in(ResponseStatus.APPROVED)
-    version = services.response_publish(
-        response=response,
-        by=opcc_staff,
-        expected_version=response.lock_version,
-        on=datetime.date(2020, 4, 21),
-    )
+    with on_the_day(datetime.date(2020, 4, 21)):
+        version = services.response_publish(
+            response=response,
+            by=opcc_staff,
+            expected_version=response.lock_version,
+            on=datetime.date(2020, 4, 21),
+        )
     response = services.response_reopen_for_correction(
         response=Response.objects.get(pk=response.pk),
         by=opcc_staff,

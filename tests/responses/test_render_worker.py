@@ -9,6 +9,7 @@ from responses import services
 from responses.choices import ResponseStatus
 from responses.models import PublishedVersion, RenderJob
 from responses.tasks import render_pdf
+from tests.clock import on_the_day
 
 from ..celery_worker import celery_worker
 from .pdf_text import pdf_text
@@ -31,12 +32,13 @@ def wait_until_finished(job_id: int) -> RenderJob:
 def test_a_worker_renders_the_published_version(response_in, opcc_staff, media_root, tmp_path):
     response = response_in(ResponseStatus.APPROVED)
     with celery_worker(tmp_path / "worker.log"):
-        version = services.response_publish(
-            response=response,
-            by=opcc_staff,
-            expected_version=response.lock_version,
-            on=response.letter_date,
-        )
+        with on_the_day(response.letter_date):
+            version = services.response_publish(
+                response=response,
+                by=opcc_staff,
+                expected_version=response.lock_version,
+                on=response.letter_date,
+            )
         job = wait_until_finished(version.render_jobs.get().pk)
 
     assert job.state == RenderJob.State.DONE, job.error

@@ -13,6 +13,7 @@ from responses import services
 from responses.choices import ResponseStatus
 from responses.models import Dispatch, Response
 from responses.publication import AlreadySent, SendRefused, response_send
+from tests.clock import on_the_day
 
 from .test_publication import publish_approved
 
@@ -75,12 +76,13 @@ def test_a_second_send_asks_for_confirmation_first(client, opcc_staff, published
 
 def test_nothing_is_sent_before_the_pdf_is_ready(response_in, opcc_staff, media_root):
     response = response_in(ResponseStatus.APPROVED)
-    services.response_publish(
-        response=response,
-        by=opcc_staff,
-        expected_version=response.lock_version,
-        on=response.letter_date,
-    )
+    with on_the_day(response.letter_date):
+        services.response_publish(
+            response=response,
+            by=opcc_staff,
+            expected_version=response.lock_version,
+            on=response.letter_date,
+        )
     with pytest.raises(SendRefused, match="still being prepared"):
         response_send(response=response, by=opcc_staff)
     assert mail.outbox == [] and not Dispatch.objects.exists()

@@ -15,6 +15,7 @@ from responses import services
 from responses.choices import Explanation, ResponseStatus
 from responses.errors import IncompleteResponse
 from responses.models import AnnexEntry, Response, ResponseVersion
+from tests.clock import on_the_day
 from tests.conftest import COMPLETE_LETTER, complete_annex
 
 D = datetime.date
@@ -71,9 +72,10 @@ def return_(response, user):
 
 
 def publish(response, user):
-    services.response_publish(
-        response=response, by=user, expected_version=response.lock_version, on=D(2020, 4, 21)
-    )
+    with on_the_day(D(2020, 4, 21)):
+        services.response_publish(
+            response=response, by=user, expected_version=response.lock_version, on=D(2020, 4, 21)
+        )
 
 
 #: Each move: the function, the states it may start from, where it goes (from the first of
@@ -522,9 +524,13 @@ def test_a_recommendation_added_after_submission_must_be_explained_before_approv
 def test_publishing_records_the_date_it_was_published(response_in, opcc_staff):
     response = response_in(S.APPROVED)
 
-    services.response_publish(
-        response=response, by=opcc_staff, expected_version=response.lock_version, on=D(2020, 4, 22)
-    )
+    with on_the_day(D(2020, 4, 22)):
+        services.response_publish(
+            response=response,
+            by=opcc_staff,
+            expected_version=response.lock_version,
+            on=D(2020, 4, 22),
+        )
 
     stored = Response.objects.get(pk=response.pk)
     assert (stored.status, stored.published_on) == (S.PUBLISHED, D(2020, 4, 22))
