@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from .choices import FINISHED_STATUSES, ActionStatus, Addressee, ItemKind, SignOffDecision
 from .concurrency import save_versioned
-from .errors import InvalidTransition
 from .evidence import check_upload
 from .models import (
     Action,
@@ -22,6 +21,7 @@ from .models import (
     SignOffEvent,
     TargetDateChange,
 )
+from .workflow import ACTIONS
 
 User = AbstractBaseUser
 
@@ -345,10 +345,7 @@ def evidence_add(
 
 @transaction.atomic
 def action_submit_for_sign_off(*, action: Action, by: User, expected_version: int, note: str = ""):
-    if action.status != ActionStatus.IN_PROGRESS:
-        raise InvalidTransition(ActionStatus(action.status), ActionStatus.PENDING_SIGN_OFF)
-    if not action.evidence.exists():
-        raise ValidationError("Add evidence of completion before submitting for sign-off.")
+    ACTIONS.check("submit", action, by)
     action.status = ActionStatus.PENDING_SIGN_OFF
     action._history_user = by
     save_versioned(action, expected_version=expected_version)
@@ -360,8 +357,7 @@ def action_submit_for_sign_off(*, action: Action, by: User, expected_version: in
 @transaction.atomic
 def action_sign_off(*, action: Action, by: User, expected_version: int, note: str = "") -> Action:
     """The DCC closes the action on its evidence."""
-    if action.status != ActionStatus.PENDING_SIGN_OFF:
-        raise InvalidTransition(ActionStatus(action.status), ActionStatus.CLOSED)
+    ACTIONS.check("sign_off", action, by)
     action.status = ActionStatus.CLOSED
     action.closed_at = timezone.now()
     action.closed_by = by
@@ -375,8 +371,7 @@ def action_sign_off(*, action: Action, by: User, expected_version: int, note: st
 @transaction.atomic
 def action_return(*, action: Action, by: User, expected_version: int, reason: str) -> Action:
     """The DCC sends the action back to the force with a reason."""
-    if action.status != ActionStatus.PENDING_SIGN_OFF:
-        raise InvalidTransition(ActionStatus(action.status), ActionStatus.IN_PROGRESS)
+    ACTIONS.check("return", action, by)
     if not reason.strip():
         raise ValidationError({"reason": "Say why the action is being returned."})
     action.status = ActionStatus.IN_PROGRESS

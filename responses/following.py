@@ -43,13 +43,14 @@ def _refuse_while_published(response: Response, change: str) -> None:
         )
 
 
-def _follow(response: Response, *, by, change: str, dirty: bool = False) -> None:
-    """After a quoted change (already applied to the register): resync, send back or save."""
+def _follow(response: Response, *, by, change: str, note: str = "", dirty: bool = False):
+    """After a quoted change (already applied to the register): send the response back, or
+    resync its annex and keep that as a version (`note`, or the change, says why)."""
     if response.status in AWAITING_PUBLICATION:
         send_back_for_approval(response=response, by=by, reason=change)
         return
     if response_sync_annex(response=response) or dirty:
-        save_response(response, by=by, note=change[:200])
+        save_response(response, by=by, note=(note or change)[:200])
 
 
 def quoted_item_fields(item: Item) -> dict:
@@ -66,7 +67,7 @@ def response_for_new_item(*, item: Item, by) -> None:
         return
     change = f"{item.get_kind_display()} {item.reference} was added to the report"
     _refuse_while_published(response, change)
-    _follow(response, by=by, change=change)
+    _follow(response, by=by, change=change, note=f"Annex entry added for {item}.")
 
 
 @transaction.atomic

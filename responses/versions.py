@@ -114,7 +114,9 @@ def _annex_parts(old: dict, new: dict) -> list[ComparedPart]:
         entry = new_annex.get(reference) or old_annex[reference]
         before, after = old_annex.get(reference), new_annex.get(reference)
         label = f"Annex: {entry['kind']} {reference}"
-        if "item_text" in (before or after) and "item_text" in (after or before):
+        # The item's own words, where both sides have the entry (an added or removed entry
+        # shows as the annex part below).
+        if before and after and "item_text" in before and "item_text" in after:
             quoted = ComparedPart(f"{label}: its text", _quoted_item(before), _quoted_item(after))
             parts.append(quoted)
         parts.append(ComparedPart(label, _annex_text(before), _annex_text(after)))

@@ -1,13 +1,12 @@
-from accounts.roles import ACTION_EDITORS, SIGN_OFF
-
 from .. import selectors, services
 from ..choices import ActionStatus
 from ..forms import SignOffForm, SubmitForm
+from ..workflow import ACTIONS
 from .actions import ActionFormView
 
 
 class SubmitForSignOffView(ActionFormView):
-    allowed_roles = ACTION_EDITORS
+    allowed_roles = ACTIONS.roles_for_url("inspections:action_submit")
     form_class = SubmitForm
     verb = "Submit for sign-off"
     template_name = "inspections/action_submit.html"
@@ -28,7 +27,7 @@ class SubmitForSignOffView(ActionFormView):
 class SignOffView(ActionFormView):
     """The DCC closes the action on its evidence, or returns it with a reason."""
 
-    allowed_roles = SIGN_OFF
+    allowed_roles = ACTIONS.roles_for_url("inspections:action_sign_off")
     form_class = SignOffForm
     verb = "Sign off"
     template_name = "inspections/action_sign_off.html"

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 
 from accounts.roles import Role
+from inspections.workflow import ACTIONS
+from responses.workflow import RESPONSES
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,15 @@ DCC = frozenset({Role.DCC})
 PCC = frozenset({Role.PCC})
 OPCC_AND_PCC = frozenset({Role.OPCC_STAFF, Role.PCC})
 
+
+def step(workflow, url_name: str, obj: str) -> Access:
+    """A workflow step's page: exactly the roles the declared workflow gives its transitions
+    read and post it (inspections.workflow, responses.workflow)."""
+    roles = workflow.roles_for_url(url_name)
+    assert roles, f"{url_name} is not a step of the declared workflow"
+    return Access(read=roles, write=roles, obj=obj)
+
+
 ACCESS: dict[str, Access | str] = {
     "login": LOGIN_PAGE,
     "logout": LOGOUT,
@@ -63,8 +74,8 @@ ACCESS: dict[str, Access | str] = {
     "inspections:update_create": Access(read=FORCE, write=FORCE, obj="action"),
     "inspections:evidence_create": Access(read=FORCE, write=FORCE, obj="action"),
     "inspections:evidence_download": Access(read=EVERY_ROLE, write=None, obj="evidence"),
-    "inspections:action_submit": Access(read=FORCE, write=FORCE, obj="action"),
-    "inspections:action_sign_off": Access(read=DCC, write=DCC, obj="pending_action"),
+    "inspections:action_submit": step(ACTIONS, "inspections:action_submit", "action"),
+    "inspections:action_sign_off": step(ACTIONS, "inspections:action_sign_off", "pending_action"),
     "inspections:my_actions": Access(read=FORCE, write=None),
     "inspections:review_queue": Access(read=DCC, write=None),
     "inspections:my_actions_csv": Access(read=FORCE, write=None),
@@ -78,20 +89,20 @@ ACCESS: dict[str, Access | str] = {
     "responses:list_xlsx": Access(read=EVERY_ROLE, write=None),
     "responses:mine": Access(read=OPCC, write=None),
     "responses:detail": Access(read=EVERY_ROLE, write=None, obj="response"),
-    "responses:assign_owner": Access(read=OPCC, write=OPCC, obj="response"),
-    "responses:invite": Access(read=OPCC, write=OPCC, obj="response"),
-    "responses:cc_comments": Access(read=FORCE, write=FORCE, obj="invited_response"),
-    "responses:no_cc_comments": Access(read=OPCC, write=OPCC, obj="invited_response"),
-    "responses:submit": Access(read=OPCC, write=OPCC, obj="drafted_response"),
-    "responses:approve": Access(read=PCC, write=PCC, obj="submitted_response"),
-    "responses:publish": Access(read=OPCC, write=OPCC, obj="approved_response"),
-    "responses:compose": Access(read=OPCC, write=OPCC, obj="response"),
+    "responses:assign_owner": step(RESPONSES, "responses:assign_owner", "response"),
+    "responses:invite": step(RESPONSES, "responses:invite", "response"),
+    "responses:cc_comments": step(RESPONSES, "responses:cc_comments", "invited_response"),
+    "responses:no_cc_comments": step(RESPONSES, "responses:no_cc_comments", "invited_response"),
+    "responses:submit": step(RESPONSES, "responses:submit", "drafted_response"),
+    "responses:approve": step(RESPONSES, "responses:approve", "submitted_response"),
+    "responses:publish": step(RESPONSES, "responses:publish", "approved_response"),
+    "responses:compose": step(RESPONSES, "responses:compose", "response"),
     "responses:letter": Access(read=OPCC_AND_PCC, write=None, obj="response"),
     "responses:versions": Access(read=OPCC_AND_PCC, write=None, obj="response"),
     "responses:compare": Access(read=OPCC_AND_PCC, write=None, obj="response"),
     # Publication: the office sends and reopens; OPCC and PCC make draft PDFs and watch renders.
-    "responses:send": Access(read=OPCC, write=OPCC, obj="sent_response"),
-    "responses:reopen": Access(read=OPCC, write=OPCC, obj="sent_response"),
+    "responses:send": step(RESPONSES, "responses:send", "sent_response"),
+    "responses:reopen": step(RESPONSES, "responses:reopen", "sent_response"),
     "responses:previews": Access(read=OPCC_AND_PCC, write=OPCC_AND_PCC, obj="response"),
     "responses:render_job": Access(read=OPCC_AND_PCC, write=OPCC_AND_PCC, obj="failed_job"),
     "responses:render_job_pdf": Access(read=OPCC_AND_PCC, write=None, obj="done_job"),

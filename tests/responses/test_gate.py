@@ -59,7 +59,6 @@ def test_a_complete_response_passes_the_gate_and_can_be_submitted(response_in, o
     ("change", "named"),
     [
         pytest.param({"letter": {"pcc_comments": ""}}, PCC_COMMENTS, id="the PCC's comments"),
-        pytest.param({"letter": {"cc_comments": ""}}, CC_PART, id="the CC's comments"),
         pytest.param({"letter": {"pcc_comments_on_cc": ""}}, PCC_ON_CC, id="comments on the CC's"),
         pytest.param({"letter": {"letter_date": None}}, LETTER_DATE, id="the letter's date"),
         pytest.param(

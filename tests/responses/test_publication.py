@@ -51,6 +51,12 @@ def publish_approved(response_in, opcc_staff, on=datetime.date(2020, 4, 21)) -> 
 
 
 def correct_and_republish(response, opcc_staff, pcc, text: str, on) -> PublishedVersion:
+    """Reopened, corrected, approved and published again, all on the day `on`."""
+    with on_the_day(on):
+        return _correct_and_republish(response, opcc_staff, pcc, text, on)
+
+
+def _correct_and_republish(response, opcc_staff, pcc, text: str, on) -> PublishedVersion:
     response = services.response_reopen_for_correction(
         response=response,
         by=opcc_staff,
@@ -71,10 +77,9 @@ def correct_and_republish(response, opcc_staff, pcc, text: str, on) -> Published
         response = Response.objects.get(pk=response.pk)
         step(response=response, by=by, expected_version=response.lock_version)
     response = Response.objects.get(pk=response.pk)
-    with on_the_day(on):
-        version = services.response_publish(
-            response=response, by=opcc_staff, expected_version=response.lock_version, on=on
-        )
+    version = services.response_publish(
+        response=response, by=opcc_staff, expected_version=response.lock_version, on=on
+    )
     render_waiting_jobs()
     return PublishedVersion.objects.get(pk=version.pk)
 

@@ -180,7 +180,7 @@ def test_a_published_response_is_not_overdue_and_says_when_it_was_published(
     with at(2020, 6, 1):
         text = page_text(client.get(response.get_absolute_url()))
 
-    assert "Due 22 Apr 2020 · published on time" in text
+    assert "Due 22 Apr 2020 · Published on time" in text
     assert "Overdue" not in text
 
 

@@ -5,6 +5,7 @@ who changed which part, and nothing of theirs is stored."""
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from accounts.roles import Role
 from inspections import services as inspections
@@ -234,19 +235,34 @@ def test_a_cause_of_concern_added_while_drafting_records_no_version(response_in,
     assert (stored.lock_version, stored.versions.count()) == (response.lock_version, versions)
 
 
-@pytest.mark.parametrize("state", [S.SUBMITTED, S.APPROVED, S.PUBLISHED])
-def test_an_item_added_once_the_response_is_submitted_records_no_version(
+@pytest.mark.parametrize("state", [S.SUBMITTED, S.APPROVED])
+def test_an_item_added_once_the_response_is_submitted_sends_it_back_with_its_entry(
     response_in, second_opcc_staff, state
 ):
     response = response_in(state)
-    versions = response.versions.count()
 
     item = record_recommendation(response.report, second_opcc_staff)
 
     stored = Response.objects.get(pk=response.pk)
-    assert stored.lock_version == response.lock_version
-    assert stored.versions.count() == versions
-    assert not AnnexEntry.objects.filter(item=item).exists()
+    assert (stored.status, stored.approval) == (S.DRAFTING, None)
+    assert stored.returned_comments == (
+        f"Sent back for approval again: Recommendation {item.reference} was added to the report"
+    )
+    assert stored.versions.first().saved_by == second_opcc_staff
+    assert AnnexEntry.objects.get(item=item).included
+
+
+def test_an_item_cannot_be_added_to_a_published_response_until_it_is_reopened(
+    response_in, second_opcc_staff
+):
+    response = response_in(S.PUBLISHED)
+    items = response.report.items.count()
+
+    with pytest.raises(ValidationError, match="Reopen the response for correction first"):
+        record_recommendation(response.report, second_opcc_staff)
+
+    assert response.report.items.count() == items
+    assert Response.objects.get(pk=response.pk).lock_version == response.lock_version
 
 
 # --- Edit conflicts -------------------------------------------------------------------------------

@@ -188,20 +188,28 @@ def test_inviting_the_chief_constable_records_the_invitation_and_the_date_set(
     assert stored.versions.first().note == "Chief Constable invited."
 
 
-def test_the_chief_constable_may_be_asked_for_comments_on_the_day_of_the_invitation(
-    response_in, opcc_staff
-):
+def test_comments_due_sooner_than_the_minimum_period_need_a_reason(response_in, opcc_staff):
     response = response_in(S.NOT_STARTED)
+    before = everything_about(response)
+    invitation = {"invited_on": D(2020, 3, 2), "cc_due_on": D(2020, 3, 8)}  # 6 days
+
+    with pytest.raises(ValidationError) as refused:
+        services.response_invite_chief_constable(
+            response=response, by=opcc_staff, expected_version=response.lock_version, **invitation
+        )
+    assert "less than 7 days" in refused.value.message_dict["cc_due_on"][0]
+    assert everything_about(response) == before
 
     services.response_invite_chief_constable(
         response=response,
         by=opcc_staff,
         expected_version=response.lock_version,
-        invited_on=D(2020, 3, 2),
-        cc_due_on=D(2020, 3, 2),
+        short_notice_reason="The force asked to reply before its board meets on 8 March.",
+        **invitation,
     )
-
-    assert Response.objects.get(pk=response.pk).cc_due_on == D(2020, 3, 2)
+    stored = Response.objects.get(pk=response.pk)
+    assert stored.cc_due_on == D(2020, 3, 8)
+    assert stored.cc_short_notice_reason.startswith("The force asked")
 
 
 def test_comments_due_before_the_invitation_are_refused(response_in, opcc_staff):
@@ -458,50 +466,35 @@ def test_a_published_response_cannot_be_returned(response_in, pcc, state):
     assert everything_about(response) == before
 
 
-def test_a_recommendation_added_after_approval_is_explained_after_the_pcc_returns_it(
-    response_in, opcc_staff, pcc
-):
-    response = response_in(S.APPROVED)
-    inspections.item_create(
-        report=response.report,
-        by=opcc_staff,
-        kind=ItemKind.RECOMMENDATION,
-        reference="3",
-        addressee=Addressee.THIS_FORCE,
-        text="A recommendation missed when the report was recorded.",
-    )
-    with pytest.raises(IncompleteResponse):
-        publish(Response.objects.get(pk=response.pk), opcc_staff)
-
-    return_(Response.objects.get(pk=response.pk), pcc)
-
-    returned = Response.objects.get(pk=response.pk)
-    assert returned.status == S.DRAFTING
-    assert returned.annex.filter(item__reference="3").exists()
-
-
-def test_a_recommendation_added_after_submission_must_be_explained_before_approval(
-    response_in, opcc_staff, pcc
-):
-    response = response_in(S.SUBMITTED)
-    inspections.item_create(
-        report=response.report,
-        by=opcc_staff,
+def record_missed_recommendation(report, by):
+    return inspections.item_create(
+        report=report,
+        by=by,
         kind=ItemKind.RECOMMENDATION,
         reference="3",
         addressee=Addressee.THIS_FORCE,
         text="A recommendation missed when the report was recorded.",
     )
 
-    with pytest.raises(IncompleteResponse) as refused:
-        approve(Response.objects.get(pk=response.pk), pcc)
-    assert refused.value.missing == ["An explanation for recommendation 3: it says nothing yet."]
 
-    return_(Response.objects.get(pk=response.pk), pcc)
+@pytest.mark.parametrize("state", [S.SUBMITTED, S.APPROVED])
+def test_a_recommendation_added_after_submission_sends_the_response_back_to_be_explained(
+    response_in, opcc_staff, pcc, state
+):
+    response = response_in(state)
+
+    record_missed_recommendation(response.report, opcc_staff)
+
     returned = Response.objects.get(pk=response.pk)
+    assert (returned.status, returned.approval, returned.approved_by) == (S.DRAFTING, None, None)
+    assert "Recommendation 3 was added to the report" in returned.returned_comments
+    assert returned.versions.first().note.startswith("Sent back for approval")
     entry = returned.annex.get(item__reference="3")
+    with pytest.raises(IncompleteResponse) as refused:
+        submit(returned, opcc_staff)
+    assert refused.value.missing == ["An explanation for recommendation 3: it says nothing yet."]
     services.response_save_draft(
-        response=returned,
+        response=Response.objects.get(pk=response.pk),
         by=opcc_staff,
         expected_version=returned.lock_version,
         letter={},
