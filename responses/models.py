@@ -16,7 +16,7 @@ from .choices import PUBLISHED_STATES, Explanation, ResponseStatus
 from .deadlines import DeadlineRule, days_left, statutory_deadline
 
 #: How the comments begin when a change to what the response quotes sent it back for approval.
-SENT_BACK_PREFIX = "Sent back for approval again: "
+SENT_BACK_PREFIX = "Sent back after a change: "
 HOME_SECRETARY_ADDRESS = "The Home Secretary\nHome Office\n2 Marsham Street\nLondon\nSW1P 4DF"
 
 

@@ -104,7 +104,8 @@ def valid_post(name: str, world: World) -> dict[str, str]:
             "lock_version": world.submitted_response.lock_version,
         },
         "responses:publish": {
-            "published_on": "2020-04-20",
+            # Approved just now (world.moved_to), so published today.
+            "published_on": timezone.localdate().isoformat(),
             "lock_version": world.approved_response.lock_version,
         },
         "responses:send": {"confirm_again": "on"},

@@ -174,7 +174,7 @@ def test_a_response_goes_from_the_invitation_to_the_pccs_approval(
         [NEEDS_PCC, NEEDS_CC, NEEDS_PCC_ON_CC, NEEDS_REC_1, NEEDS_DATE]
     )
 
-    opcc.follow_link("Choose an owner")
+    opcc.follow_link("Choose or change the owner")
     opcc.expect_heading("Choose the response's owner")
     opcc.page.get_by_label("Owner").select_option(label=staff_name)
     opcc.press("Save owner")

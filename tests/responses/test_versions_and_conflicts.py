@@ -246,7 +246,7 @@ def test_an_item_added_once_the_response_is_submitted_sends_it_back_with_its_ent
     stored = Response.objects.get(pk=response.pk)
     assert (stored.status, stored.approval) == (S.DRAFTING, None)
     assert stored.returned_comments == (
-        f"Sent back for approval again: Recommendation {item.reference} was added to the report"
+        f"Sent back after a change: Recommendation {item.reference} was added to the report"
     )
     assert stored.versions.first().saved_by == second_opcc_staff
     assert AnnexEntry.objects.get(item=item).included
