@@ -247,11 +247,11 @@ def test_a_response_goes_from_the_invitation_to_the_pccs_approval(
     expect(still_needed.get_by_role("listitem")).to_have_text(
         [NEEDS_PCC, NEEDS_PCC_ON_CC, NEEDS_REC_1, NEEDS_DATE]
     )
-    # The letter is dated today unless changed; the CC's comments arrive from the force's entry.
+    # The letter is dated today unless changed; the CC's comments arrive from the force's entry
+    # and are shown, not offered for editing: only force staff or the DCC enter them.
     expect(page.get_by_label("Date of the letter")).to_have_value(today.isoformat())
-    expect(page.get_by_label("The Chief Constable's comments", exact=True)).to_have_value(
-        CC_COMMENTS
-    )
+    expect(page.get_by_label("The Chief Constable's comments", exact=True)).to_have_count(0)
+    expect(page.locator(".composer")).to_contain_text("review the missing children protocol")
     # The annex: the chief constables' recommendation has no force action yet, so nothing is
     # suggested; the Home Office one comes with the usual line; the AFI is left out by default.
     rec_1 = annex_entry(opcc, "Recommendation 1")
