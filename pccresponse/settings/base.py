@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "responses",
     "reminders",
     "dashboards",
+    "imports",
 ]
 
 MIDDLEWARE = [
