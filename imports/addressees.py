@@ -10,14 +10,15 @@ BODIES = (
     (
         "all_chief_constables",
         r"\ball (?:police )?forces\b|\bchief constables\b|^forces\b|\bevery force\b",
-    ),  # noqa: E501
+    ),
     ("home_office", r"\bhome office\b|\bhome secretary\b"),
     ("npcc", r"\bnational police chiefs'? council\b|\bnpcc\b"),
     ("college_of_policing", r"\bcollege of policing\b"),
     (
         "force",
-        r"\bthe force\b|\bthe chief constable\b|\bthis force\b|\bforce's\b|\bthe constabulary\b|\bpolice\b$",
-    ),  # noqa: E501
+        r"\bthe force\b|\bthe chief constable\b|\bthis force\b|\bforce's\b"
+        r"|\bthe constabulary\b|\bpolice\b$",
+    ),
 )
 _LEAD_IN = re.compile(
     r"^(?:we recommend that,?\s*|to address this (?:cause of concern|area),?\s*)", re.I
