@@ -82,7 +82,8 @@ class ImportJobView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, formset=None, **kwargs):
         job, outcome = self.job, job_outcome(self.job)
         context = {"job": job, "report": self.report, "outcome": outcome}
-        if outcome.state == ImportJob.State.DONE and job.saved_at is None and not self.request.htmx:
+        previewing = outcome.state == ImportJob.State.DONE and job.proposals and not job.saved_at
+        if previewing and not self.request.htmx:
             if formset is None:
                 formset = self._formset(rows=[row_from_proposal(p) for p in job.proposals])
             context |= self._preview(formset)
