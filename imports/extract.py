@@ -15,9 +15,8 @@ from .lines import Line, clean, html_lines, text_lines
 
 PDF, HTML, TEXT = "pdf", "html", "text"
 ACCEPTED = "a PDF, an HTML page saved from the HMICFRS website, or plain text"
-_HTML_START = re.compile(
-    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype html|html|head|body)\b", re.I | re.S
-)
+#: How an HTML page shows itself near its start (after any BOM, XML prolog or comments).
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.I)
 #: A line further below the last than this many times the text's size starts a new paragraph.
 PARAGRAPH_GAP = 1.5
 
@@ -31,7 +30,7 @@ def sniff(data: bytes) -> str:
         return PDF
     if filetype.guess(data[:8192]) is not None:
         raise UnreadableSource(f"This file is not {ACCEPTED}.")
-    if _HTML_START.match(data[:4096]):
+    if _HTML_START.search(data[:4096]):
         return HTML
     try:
         data.decode("utf-8")

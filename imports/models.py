@@ -24,6 +24,8 @@ class ImportJob(BackgroundJob):
     (ProposedItem.as_dict per item) and `lines_read` the start of what it read, to show when it
     found nothing. `saved_at` is set once, when the items were created."""
 
+    work = "import"
+
     report = models.ForeignKey(
         "inspections.Report", on_delete=models.CASCADE, related_name="imports"
     )

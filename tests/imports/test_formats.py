@@ -114,3 +114,11 @@ def test_parse_report_refuses_a_file_it_cannot_read(tmp_path):
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     with pytest.raises(CommandError, match="not a PDF, an HTML page"):
         call_command("parse_report", str(image))
+
+
+def test_a_saved_web_page_is_read_as_html_whatever_comes_before_its_tags():
+    page = "\ufeff<!-- saved from url=(0059)https://hmicfrs/ -->\n" + as_html(
+        "Recommendation 1\nThe force should act."
+    )
+    [item] = parse(read_source(page.encode()), None)
+    assert (item.ref, item.text) == ("1", "The force should act.")

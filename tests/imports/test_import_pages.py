@@ -1,7 +1,7 @@
 """The office pastes or uploads a report, corrects the preview, saves: the items appear with
 their history and annex entries. Bad input says what is wrong and saves nothing."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -254,3 +254,23 @@ def test_record_a_report_offers_to_import_its_items_next(office):
     response = office.post(reverse("inspections:report_create"), data)
     report = ImportJob._meta.get_field("report").related_model.objects.get(title="PEEL 2025")
     assert response.url == reverse("imports:start", args=[report.pk])
+
+
+def test_an_upload_is_handed_to_the_worker_once_saved(
+    office, recorded_report, media_root, monkeypatch, django_capture_on_commit_callbacks
+):
+    from imports import tasks
+
+    handed = []
+    monkeypatch.setattr(tasks.read_import, "delay", handed.append)
+    with django_capture_on_commit_callbacks(execute=True):
+        job = upload_pdf(office, recorded_report, as_pdf(PASTED), media_root)
+    assert handed == [job.pk]
+
+
+def test_an_import_no_worker_took_says_so_in_its_own_words(office, recorded_report, media_root):
+    job = upload_pdf(office, recorded_report, as_pdf(PASTED), media_root)
+    ImportJob.objects.filter(pk=job.pk).update(requested_at=job.requested_at - timedelta(hours=1))
+    page = office.get(job.get_absolute_url()).content.decode()
+    assert "The import did not start within 5 minutes" in page
+    assert "Try another file or paste the text" in page
