@@ -24,7 +24,7 @@ from .blocks import (
     label_of,
 )
 from .deadlines import DIRECTIVE, find_deadline
-from .lines import Line
+from .lines import Line, text_lines
 from .refs import settle_refs
 
 ITEM_KINDS = ("cause_of_concern", "recommendation", "area_for_improvement", "innovative_practice")
@@ -79,7 +79,7 @@ class _State:
     section: str | None = None
     coc: int | None = None
     stem: _Stem | None = None
-    pending: tuple | None = None  # (kind, ref, line): a label waiting for its text
+    pending: tuple | None = None  # (kind, ref): a label waiting for its text
     items: list | None = None
 
 
@@ -104,8 +104,6 @@ def drop_running_heads(lines: list[Line]) -> list[Line]:
 
 
 def parse_text(text: str, published: date | None = None) -> list[ProposedItem]:
-    from .lines import text_lines
-
     return parse(text_lines(text), published)
 
 
@@ -117,7 +115,7 @@ def _read(state: _State, block: Block) -> None:
     if label:
         _read_label(state, block, label)
     elif state.pending and not block.heading and not _title(block):
-        kind, ref, _ = state.pending
+        kind, ref = state.pending
         state.pending = None
         marker = MARKER.match(text)
         if marker:
@@ -152,7 +150,7 @@ def _read_label(state: _State, block: Block, label) -> None:
     elif rest and not _title(Block(rest, block.line)):
         _add(state, kind, ref, rest, block.line)
     else:
-        state.pending = (kind, ref, block.line)
+        state.pending = (kind, ref)
 
 
 def _title(block: Block) -> bool:
