@@ -23,6 +23,11 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def normal_text(text: str) -> str:
+    """Text with case, spacing and punctuation set aside, to compare two items' words."""
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
 def text_lines(text: str) -> list[Line]:
     return [Line(clean(line), number) for number, line in enumerate(text.splitlines(), start=1)]
 

@@ -1,13 +1,9 @@
 """Which proposed rows are already on the report: the same kind and reference, or the same
 text once case, spacing and punctuation are set aside. Those are marked and not created."""
 
-import re
-
 from inspections.models import Item, Report
 
-
-def normal_text(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+from .lines import normal_text
 
 
 def duplicates_of(report: Report, rows: list[dict]) -> dict[int, Item]:

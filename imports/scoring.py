@@ -4,12 +4,12 @@ matched, the share of fields right). Used by the corpus test and `manage.py
 import_corpus_score`."""
 
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from .lines import normal_text
 from .parser import parse_text
 
 FIELDS = ("kind", "ref", "text", "addressee", "deadline", "deadline_text", "parent")
@@ -39,16 +39,13 @@ class Score:
         return self.fields_right / total if total else 1.0
 
 
-def _normal(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
-
-
 def match(expected: list[dict], found: list[dict]) -> list[tuple[int, int]]:
     """Pairs (expected index, found index), each item used once, best likeness first."""
     candidates = []
     for i, want in enumerate(expected):
         for j, got in enumerate(found):
-            ratio = SequenceMatcher(None, _normal(want["text"]), _normal(got["text"])).ratio()
+            ratio = SequenceMatcher(None, normal_text(want["text"]), normal_text(got["text"]))
+            ratio = ratio.ratio()
             if ratio >= SAME_ITEM:
                 candidates.append((-ratio, i, j))
     pairs, used_i, used_j = [], set(), set()
