@@ -44,8 +44,8 @@ def match(expected: list[dict], found: list[dict]) -> list[tuple[int, int]]:
     candidates = []
     for i, want in enumerate(expected):
         for j, got in enumerate(found):
-            ratio = SequenceMatcher(None, normal_text(want["text"]), normal_text(got["text"]))
-            ratio = ratio.ratio()
+            wanted_words, found_words = normal_text(want["text"]), normal_text(got["text"])
+            ratio = SequenceMatcher(None, wanted_words, found_words).ratio()
             if ratio >= SAME_ITEM:
                 candidates.append((-ratio, i, j))
     pairs, used_i, used_j = [], set(), set()
