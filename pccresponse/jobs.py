@@ -3,8 +3,9 @@ Celery worker claims it once and writes each stage to it, and its page reads it.
 
 The row is the only record of progress (each write commits at once). A job that no worker
 picked up, or whose worker died mid-render, is reported as failed once its time is up
-(`job_outcome`), so no page spins for ever. Used by response PDFs (responses.rendering) and
-JASP update reports (dashboards.update_reports).
+(`job_outcome`), so no page spins for ever. Used by response PDFs (responses.rendering),
+JASP update reports (dashboards.update_reports) and reading imported reports (imports.services),
+which name their work for the messages (`BackgroundJob.work`).
 """
 
 import datetime
@@ -33,6 +34,8 @@ class BackgroundJob(models.Model):
     PDF goes, and their own check constraints (named per table)."""
 
     State = JobState
+    #: What the job does, as the messages about it name it ("The render did not start...").
+    work = "render"
 
     state = models.CharField(max_length=16, choices=JobState.choices, default=JobState.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)
@@ -82,7 +85,7 @@ def job_outcome(job: BackgroundJob, now: datetime.datetime | None = None) -> Out
             JobState.FAILED,
             job.progress,
             "Not started",
-            f"The render did not start within {minutes} minutes: the background worker may be "
+            f"The {job.work} did not start within {minutes} minutes: the background worker may be "
             "stopped. Try again, and tell your administrator if it happens again.",
         )
     if job.state == JobState.RUNNING and job.started_at:
@@ -92,7 +95,7 @@ def job_outcome(job: BackgroundJob, now: datetime.datetime | None = None) -> Out
                 JobState.FAILED,
                 job.progress,
                 "Stopped",
-                "The render stopped without finishing. Try again.",
+                f"The {job.work} stopped without finishing. Try again.",
             )
     return Outcome(job.state, job.progress, job.stage, job.error)
 

@@ -22,5 +22,6 @@ urlpatterns = [
     path("reminders/", include("reminders.urls")),
     path("search/", include("search.urls")),
     path("dashboards/", include("dashboards.urls")),
+    path("imports/", include("imports.urls")),
     path("", include("inspections.urls")),
 ]

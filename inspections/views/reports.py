@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from accounts.roles import READERS, REGISTER_EDITORS, RoleRequiredMixin
@@ -58,6 +59,11 @@ class ReportCreateView(ServiceFormView):
 
     def perform(self, form):
         return services.report_create(by=self.request.user, **form.cleaned_data)
+
+    def get_success_url(self, result):
+        if "import_items" in self.request.POST:
+            return reverse("imports:start", args=[result.pk])
+        return result.get_absolute_url()
 
 
 class ReportUpdateView(ServiceFormView):

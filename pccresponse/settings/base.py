@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "responses",
     "reminders",
     "dashboards",
+    "imports",
 ]
 
 MIDDLEWARE = [
@@ -119,6 +120,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
+#: The largest report (PDF, HTML or text) that may be uploaded to import its items.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from imports.services import import_from_text
 from inspections import services
 from inspections.choices import ActionStatus
 from responses import services as response_services
@@ -12,6 +13,9 @@ from responses.choices import ResponseStatus
 from responses.models import Office, Signatory
 
 from .world import World, moved_to, publication_objects, update_report_objects
+
+#: A report's recommendation as an office would paste it.
+PASTED = "Recommendation 9\nBy 31 March 2030, the force should review its custody records.\n"
 
 
 @pytest.fixture
@@ -59,4 +63,5 @@ def world(report, item, action, opcc_staff, pcc, force_officer, dcc, jasp, setti
         opcc_staff=opcc_staff,
         **publication_objects(people),
         **update_report_objects(opcc_staff),
+        import_job=import_from_text(report=report, text=PASTED, by=opcc_staff),
     )

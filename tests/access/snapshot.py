@@ -14,6 +14,7 @@ SNAPSHOT_APPS = (
     "responses",
     "reminders",
     "dashboards",
+    "imports",
 )
 
 

@@ -133,6 +133,9 @@ ACCESS: dict[str, Access | str] = {
     "dashboards:update_reports": Access(read=EVERY_ROLE, write=OPCC),
     "dashboards:update_report": Access(read=EVERY_ROLE, write=OPCC, obj="failed_paper"),
     "dashboards:update_report_pdf": Access(read=EVERY_ROLE, write=None, obj="done_paper"),
+    # Importing a report's items: the office keeps the register, so only the office imports.
+    "imports:start": Access(read=OPCC, write=OPCC, obj="report"),
+    "imports:job": Access(read=OPCC, write=OPCC, obj="import_job"),
 }
 
 ANONYMOUS = "anonymous"

@@ -43,6 +43,8 @@ def test_every_write_url_has_valid_data():
         "reminders:calendar",
         "dashboards:update_reports",
         "dashboards:update_report",
+        "imports:start",
+        "imports:job",
     }
 
 

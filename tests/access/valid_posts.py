@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from responses.models import Response
+from tests.imports.helpers import preview_post
 
 from .table import ACCESS, PERSONA_ROLES, Access
 from .world import World
@@ -121,6 +122,8 @@ def valid_post(name: str, world: World) -> dict[str, str]:
             "since": "",
         },
         "dashboards:update_report": {"action": "retry"},
+        "imports:start": {"text": "Recommendation 1\nWithin six months, the force should act."},
+        "imports:job": preview_post(world.import_job),
     }
     return data[name]
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from dashboards.models import UpdateReport
 from dashboards.update_reports import store_pdf, update_report_freeze
+from imports.models import ImportJob
 from inspections.models import Action, Evidence, Item, Report
 from responses import services as response_services
 from responses.choices import ResponseStatus
@@ -44,6 +45,7 @@ class World:
     done_job: RenderJob  # a draft preview with its PDF
     failed_paper: UpdateReport  # a JASP update report whose PDF failed to render
     done_paper: UpdateReport  # a JASP update report with its PDF
+    import_job: ImportJob  # pasted text read, its items waiting in the preview
 
     def url(self, name: str) -> str:
         rule = ACCESS[name]
