@@ -345,3 +345,11 @@ def response_reopen_for_correction(
     note = f"Reopened for correction: {reason.strip()}"[:200]
     _save(response, by=by, expected_version=expected_version, note=note)
     return response
+
+
+def response_items_changed(*, report, by, reason: str) -> None:
+    """The report's items changed (withdrawn, restored): the annex follows.
+    (Filled in by the workflow work.)"""
+    response = Response.objects.filter(report=report).first()
+    if response is not None and response.status in EDITABLE_STATES:
+        response_sync_annex(response=response)
