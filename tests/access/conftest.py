@@ -11,7 +11,13 @@ from responses import services as response_services
 from responses.choices import ResponseStatus
 from responses.models import Office, Signatory
 
-from .world import World, moved_to, publication_objects, update_report_objects
+from .world import (
+    World,
+    moved_to,
+    publication_objects,
+    update_report_objects,
+    withdrawn_objects,
+)
 
 
 @pytest.fixture
@@ -59,4 +65,5 @@ def world(report, item, action, opcc_staff, pcc, force_officer, dcc, jasp, setti
         opcc_staff=opcc_staff,
         **publication_objects(people),
         **update_report_objects(opcc_staff),
+        **withdrawn_objects(report, opcc_staff),
     )
