@@ -104,7 +104,8 @@ def review_queue() -> QuerySet[Action]:
     )
 
 
-_NOT_SHOWN = {"lock_version", "updated_at"}
+#: withdrawn_by would show as an id; the record's user is who withdrew it.
+_NOT_SHOWN = {"lock_version", "updated_at", "withdrawn_by"}
 
 
 def _entries(records: list, model) -> list[dict]:

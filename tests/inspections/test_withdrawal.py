@@ -18,6 +18,7 @@ from inspections.models import Action, Item, Report
 from reminders.choices import ReminderState
 from reminders.models import Reminder
 from reminders.scan import reminders_scan
+from reminders.selectors import calendar_responses
 from responses.choices import ResponseStatus
 from responses.gate import response_missing_parts
 from responses.models import Response
@@ -157,6 +158,12 @@ def test_a_withdrawn_reports_response_and_actions_are_not_reminded_of(
         report=Report.all_objects.get(pk=ncpi_report.pk), by=opcc_staff, reason="Ours after all."
     )
     assert scheduled(action=action) > 0
+
+
+def test_a_withdrawn_reports_response_leaves_the_calendar_feed(ncpi_report, opcc_staff):
+    assert [r.report_id for r in calendar_responses(user=opcc_staff)] == [ncpi_report.pk]
+    services.report_withdraw(report=ncpi_report, by=opcc_staff, reason="Another force's.")
+    assert calendar_responses(user=opcc_staff) == []
 
 
 def test_the_scan_sends_nothing_for_an_item_withdrawn_behind_the_services_back(tracked_action):
