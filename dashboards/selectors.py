@@ -198,7 +198,8 @@ def statutory_record() -> tuple[list[dict], dict]:
         "no_deadline": Count("pk", filter=~with_deadline),
     }
     rows = list(
-        Response.objects.annotate(year=ExtractYear("report__published_on"))
+        _registered_responses()
+        .annotate(year=ExtractYear("report__published_on"))
         .values("year")
         .annotate(**counts)
         .order_by("-year")
@@ -207,9 +208,15 @@ def statutory_record() -> tuple[list[dict], dict]:
     return rows, total
 
 
+def _registered_responses():
+    """The responses to reports in the register: a withdrawn report's response counts nowhere."""
+    return Response.objects.filter(report__withdrawn_at__isnull=True)
+
+
 def upcoming_responses(*, today: datetime.date):
     return list(
-        Response.objects.filter(due_on__range=(today, today + SOON), published_on__isnull=True)
+        _registered_responses()
+        .filter(due_on__range=(today, today + SOON), published_on__isnull=True)
         .select_related("report")
         .order_by("due_on", "pk")
     )

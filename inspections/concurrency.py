@@ -49,7 +49,9 @@ def save_versioned(
     one (defaults to the version the instance was loaded with). `describe_changes` says what
     others changed since, for the message; by default from the django-simple-history records."""
     expected = instance.lock_version if expected_version is None else expected_version
-    stored = type(instance).objects.select_for_update().only("lock_version").get(pk=instance.pk)
+    # The base manager: a withdrawn report or item is still saved (withdrawn, then restored).
+    manager = type(instance)._base_manager
+    stored = manager.select_for_update().only("lock_version").get(pk=instance.pk)
     if stored.lock_version != expected:
         raise EditConflict(instance, describe_changes(instance, expected), stored.lock_version)
     instance.full_clean()

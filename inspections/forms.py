@@ -218,6 +218,24 @@ class SignOffForm(VersionedMixin, forms.Form):
         return cleaned
 
 
+class WithdrawForm(CrispyMixin, VersionedMixin, forms.Form):
+    submit_label = "Withdraw"
+    reason = forms.CharField(
+        label="Why is it being withdrawn?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kept in its history, with your name and the time. It can be restored later.",
+    )
+
+
+class RestoreForm(CrispyMixin, VersionedMixin, forms.Form):
+    submit_label = "Restore"
+    reason = forms.CharField(
+        label="Why is it being restored?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Kept in its history, with your name and the time.",
+    )
+
+
 class ReportFilterForm(forms.Form):
     q = forms.CharField(label="Search titles", required=False)
     report_type = forms.ChoiceField(label="Type", required=False)

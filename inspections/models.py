@@ -3,6 +3,7 @@
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -22,13 +23,45 @@ from .choices import (
     Scope,
     SignOffDecision,
 )
+from .withdrawal import (
+    NOT_WITHDRAWN,
+    ActionManager,
+    EveryRowManager,
+    ItemManager,
+    ReportManager,
+    Withdrawable,
+    withdrawn_has_reason,
+)
 
 #: How close a target date must be for an open action to turn amber.
 AMBER_WINDOW = datetime.timedelta(days=30)
 
+#: The response's subject is "Response to HMICFRS - <title>" in a field of 300 characters
+#: (responses.Response.subject): the title is capped so that what is built from it fits.
+TITLE_MAX_LENGTH = 300 - len("Response to HMICFRS - ")
+#: HMICFRS's reports on this register are all from this century: an earlier date is a typing slip.
+EARLIEST_PUBLICATION = datetime.date(2000, 1, 1)
+#: Offices receive reports under embargo a few days before publication, never weeks.
+MAX_DAYS_AHEAD = 14
 
-class Report(models.Model):
-    title = models.CharField(max_length=300)
+
+def publication_date_problem(day: datetime.date | None) -> str | None:
+    """A plausible publication date: this century, and at most two weeks ahead (embargo)."""
+    if day is None:
+        return None
+    if day < EARLIEST_PUBLICATION:
+        return f"Give a date on or after {EARLIEST_PUBLICATION:%-d %B %Y}: is the year right?"
+    latest = timezone.localdate() + datetime.timedelta(days=MAX_DAYS_AHEAD)
+    if day > latest:
+        return (
+            f"Give a date no later than {latest:%-d %B %Y}: a report arrives at most "
+            f"{MAX_DAYS_AHEAD} days before HMICFRS publishes it."
+        )
+    return None
+
+
+class Report(Withdrawable):
+    title = models.CharField(max_length=TITLE_MAX_LENGTH)
     report_type = models.CharField("type", max_length=32, choices=ReportType.choices)
     scope = models.CharField(max_length=32, choices=Scope.choices)
     published_on = models.DateField("publication date", db_index=True)
@@ -40,23 +73,42 @@ class Report(models.Model):
     lock_version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
+    objects = ReportManager()  # the register: withdrawn reports left out
+    all_objects = EveryRowManager()
+
     class Meta:
         ordering = ["-published_on", "title"]
         constraints = [
             models.CheckConstraint(condition=~Q(title=""), name="report_title_not_blank"),
             models.UniqueConstraint(
-                fields=["title", "published_on"], name="report_unique_title_per_publication_date"
+                fields=["title", "published_on"],
+                condition=NOT_WITHDRAWN,
+                name="report_unique_title_per_publication_date",
+                violation_error_message=(
+                    "A report with this title and publication date already exists in the register."
+                ),
             ),
+            models.CheckConstraint(
+                condition=Q(published_on__gte=EARLIEST_PUBLICATION),
+                name="report_published_this_century",
+            ),
+            withdrawn_has_reason("report_withdrawn_has_reason"),
         ]
 
     def __str__(self):
         return f"{self.title} ({self.published_on:%-d %B %Y})"
 
+    def clean(self):
+        super().clean()
+        problem = publication_date_problem(self.published_on)
+        if problem:
+            raise ValidationError({"published_on": problem})
+
     def get_absolute_url(self):
         return reverse("inspections:report_detail", args=[self.pk])
 
 
-class Item(models.Model):
+class Item(Withdrawable):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="items")
     kind = models.CharField(max_length=32, choices=ItemKind.choices)
     reference = models.CharField(max_length=20, help_text='As printed, e.g. "3.3" or "AFI 2".')
@@ -93,12 +145,22 @@ class Item(models.Model):
     lock_version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
+    #: The register: withdrawn items, and the items of withdrawn reports, left out.
+    objects = ItemManager()
+    all_objects = EveryRowManager()
+
     class Meta:
         ordering = ["report", "position", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["report", "kind", "reference"], name="item_unique_reference_per_kind"
+                fields=["report", "kind", "reference"],
+                condition=NOT_WITHDRAWN,
+                name="item_unique_reference_per_kind",
+                violation_error_message=(
+                    "An item of this kind and number already exists in this report."
+                ),
             ),
+            withdrawn_has_reason("item_withdrawn_has_reason"),
             models.CheckConstraint(condition=~Q(reference=""), name="item_reference_not_blank"),
             models.CheckConstraint(condition=~Q(text=""), name="item_text_not_blank"),
             models.CheckConstraint(
@@ -166,6 +228,9 @@ class Action(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     lock_version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    objects = ActionManager()  # the register: actions of withdrawn items or reports left out
+    all_objects = EveryRowManager()
 
     class Meta:
         ordering = ["item", "pk"]

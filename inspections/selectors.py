@@ -53,10 +53,12 @@ def report_years() -> list[int]:
     return sorted(set(years), reverse=True)
 
 
-def report_items(*, report: Report) -> QuerySet[Item]:
-    """The report's items in printed order, each with its actions' status counts."""
+def report_items(*, report: Report, with_withdrawn: bool = False) -> QuerySet[Item]:
+    """The report's items in printed order, each with its actions' status counts; withdrawn ones
+    too (for OPCC staff, shown struck through) when asked."""
+    items = Item.all_objects.filter(report=report) if with_withdrawn else report.items.all()
     return (
-        report.items.select_related("cause_of_concern")
+        items.select_related("cause_of_concern", "withdrawn_by")
         .annotate(
             action_count=Count("actions"),
             closed_count=Count("actions", filter=Q(actions__status=ActionStatus.CLOSED)),
@@ -68,11 +70,18 @@ def report_items(*, report: Report) -> QuerySet[Item]:
 
 
 def item_actions(*, item: Item) -> QuerySet[Action]:
-    return item.actions.select_related("owner_user", "closed_by").prefetch_related(
-        Prefetch("updates", queryset=ProgressUpdate.objects.select_related("author")),
-        Prefetch("evidence", queryset=Evidence.objects.select_related("added_by")),
-        Prefetch("target_changes", queryset=TargetDateChange.objects.select_related("changed_by")),
-        Prefetch("sign_off_events", queryset=SignOffEvent.objects.select_related("by")),
+    # all_objects: a withdrawn item, shown to OPCC staff, still lists the actions it had.
+    return (
+        Action.all_objects.filter(item=item)
+        .select_related("owner_user", "closed_by")
+        .prefetch_related(
+            Prefetch("updates", queryset=ProgressUpdate.objects.select_related("author")),
+            Prefetch("evidence", queryset=Evidence.objects.select_related("added_by")),
+            Prefetch(
+                "target_changes", queryset=TargetDateChange.objects.select_related("changed_by")
+            ),
+            Prefetch("sign_off_events", queryset=SignOffEvent.objects.select_related("by")),
+        )
     )
 
 
@@ -95,7 +104,8 @@ def review_queue() -> QuerySet[Action]:
     )
 
 
-_NOT_SHOWN = {"lock_version", "updated_at"}
+#: withdrawn_by would show as an id; the record's user is who withdrew it.
+_NOT_SHOWN = {"lock_version", "updated_at", "withdrawn_by"}
 
 
 def _entries(records: list, model) -> list[dict]:
@@ -131,3 +141,20 @@ def action_histories(actions) -> dict[int, list[dict]]:
     for record in records:
         by_action.setdefault(record.id, []).append(record)
     return {pk: _entries(recs, Action) for pk, recs in by_action.items()}
+
+
+# --- Withdrawn reports and items (OPCC staff only) ---------------------------------------------
+
+
+def withdrawn_reports() -> QuerySet[Report]:
+    return (
+        Report.all_objects.filter(withdrawn_at__isnull=False)
+        .select_related("withdrawn_by")
+        .order_by("-withdrawn_at", "pk")
+    )
+
+
+def report_response_published(*, report: Report) -> bool:
+    """Is the report's section 55 response published? Then the report cannot be withdrawn."""
+    response_model = Report._meta.get_field("response").related_model
+    return response_model.objects.filter(report=report, published_on__isnull=False).exists()

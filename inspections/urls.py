@@ -2,7 +2,7 @@ from django.urls import path
 
 from exports.views import export_urls
 
-from .views import actions, exports, items, lists, reports, signoff
+from .views import actions, exports, items, lists, reports, signoff, withdrawal
 
 app_name = "inspections"
 
@@ -12,10 +12,25 @@ urlpatterns = [
     path("reports/new/", reports.ReportCreateView.as_view(), name="report_create"),
     path("reports/<int:pk>/", reports.ReportDetailView.as_view(), name="report_detail"),
     path("reports/<int:pk>/edit/", reports.ReportUpdateView.as_view(), name="report_update"),
+    path(
+        "reports/<int:pk>/withdraw/",
+        withdrawal.ReportWithdrawView.as_view(),
+        name="report_withdraw",
+    ),
+    path(
+        "reports/<int:pk>/restore/", withdrawal.ReportRestoreView.as_view(), name="report_restore"
+    ),
+    path(
+        "reports/withdrawn/",
+        withdrawal.WithdrawnReportListView.as_view(),
+        name="withdrawn_reports",
+    ),
     path("reports/<int:pk>/items/new/", items.ItemCreateView.as_view(), name="item_create"),
     path("items/<int:pk>/", items.ItemDetailView.as_view(), name="item_detail"),
     path("items/<int:pk>/edit/", items.ItemUpdateView.as_view(), name="item_update"),
     path("items/<int:pk>/oversight/", items.ItemOversightView.as_view(), name="item_oversight"),
+    path("items/<int:pk>/withdraw/", withdrawal.ItemWithdrawView.as_view(), name="item_withdraw"),
+    path("items/<int:pk>/restore/", withdrawal.ItemRestoreView.as_view(), name="item_restore"),
     path("items/<int:pk>/actions/new/", actions.ActionCreateView.as_view(), name="action_create"),
     path("actions/<int:pk>/edit/", actions.ActionUpdateView.as_view(), name="action_update"),
     path(

@@ -37,6 +37,10 @@ _DISPATCH_FIELDS = (
     *("kind", "response", "action", "for_date", "deadline", "state"),
     *("response__status", "response__published_on", "response__due_on", "response__cc_due_on"),
     *("action__status", "action__target_date"),
+    # Withdrawn subjects are not reminded of (reminders_refresh_* drops them; this re-checks).
+    *("response__report", "response__report__withdrawn_at"),
+    *("action__item", "action__item__withdrawn_at"),
+    *("action__item__report", "action__item__report__withdrawn_at"),
     *(
         f"{person}__{f}"
         for person in ("response__owner", "action__owner_user")
@@ -76,7 +80,8 @@ def dispatch_due(*, now: datetime.datetime, result: ScanResult) -> bool:
     due = list(
         Reminder.objects.select_for_update(skip_locked=True, of=("self",))
         .filter(state=ReminderState.SCHEDULED, due_at__lte=now)
-        .select_related("response__owner", "action__owner_user")
+        .select_related("response__owner", "response__report", "action__owner_user")
+        .select_related("action__item__report")
         .only(*_DISPATCH_FIELDS)
         .order_by("due_at", "pk")[:BATCH]
     )

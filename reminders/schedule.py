@@ -100,14 +100,26 @@ def response_steps(response, ladders: dict, today: datetime.date) -> list[Step]:
     return steps
 
 
+def action_withdrawn(action) -> bool:
+    """An action of a withdrawn item or report is out of the register: nothing to remind of."""
+    item = action.item
+    return item.withdrawn_at is not None or item.report.withdrawn_at is not None
+
+
+def response_withdrawn(response) -> bool:
+    return response.report.withdrawn_at is not None
+
+
 def still_due(reminder) -> bool:
     """Is the reminder still true of its subject now? Checked when it falls due and again when its
     email is written, so a hook that was missed (an edit in the admin) cannot send a wrong one."""
     if reminder.action_id:
         action = reminder.action
+        if action_withdrawn(action):
+            return False
         return action.status not in FINISHED_STATUSES and action.target_date == reminder.deadline
     response = reminder.response
-    if response_is_published(response):
+    if response_is_published(response) or response_withdrawn(response):
         return False
     if reminder.kind == ReminderKind.CC_COMMENTS:
         return response.status in CC_PENDING_STATES and response.cc_due_on == reminder.deadline

@@ -51,8 +51,9 @@ def user_for_calendar_token(*, token: str):
 
 def calendar_responses(*, user) -> list[Response]:
     """Open responses the user is reminded about: all of them for OPCC staff, else their own."""
+    # A withdrawn report's response is out of the register: not in anyone's calendar.
     responses = Response.objects.exclude(status__in=PUBLISHED_STATES).filter(
-        published_on__isnull=True
+        published_on__isnull=True, report__withdrawn_at__isnull=True
     )
     if Role.OPCC_STAFF not in user_roles(user):
         responses = responses.filter(owner=user)

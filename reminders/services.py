@@ -16,7 +16,14 @@ from responses.models import Response
 
 from .choices import ReminderState
 from .models import CalendarToken, Ladder, Reminder
-from .schedule import Step, action_steps, due_at, response_steps
+from .schedule import (
+    Step,
+    action_steps,
+    action_withdrawn,
+    due_at,
+    response_steps,
+    response_withdrawn,
+)
 
 #: Who may keep a calendar address: everyone with a role but the read-only JASP member.
 CALENDAR_KEEPERS = READERS - {Role.JASP}
@@ -60,7 +67,7 @@ def _sync(existing, steps: list[Step], subject: dict) -> None:
 def reminders_refresh_for_action(*, action: Action, today: datetime.date | None = None) -> None:
     """The action's target date or status changed (or it is new): plan its reminders again."""
     today = today or timezone.localdate()
-    steps = action_steps(action, ladders_by_kind(), today)
+    steps = [] if action_withdrawn(action) else action_steps(action, ladders_by_kind(), today)
     _sync(Reminder.objects.filter(action=action), steps, {"action": action})
 
 
@@ -70,7 +77,8 @@ def reminders_refresh_for_response(
 ) -> None:
     """The response's deadlines or state changed: plan its reminders again (none once published)."""
     today = today or timezone.localdate()
-    steps = response_steps(response, ladders_by_kind(), today)
+    withdrawn = response_withdrawn(response)
+    steps = [] if withdrawn else response_steps(response, ladders_by_kind(), today)
     _sync(Reminder.objects.filter(response=response), steps, {"response": response})
 
 
@@ -87,9 +95,11 @@ def reminders_rebuild_all(*, today: datetime.date | None = None) -> int:
         .filter(target_date__isnull=False)
         .only("pk", "status", "target_date")
     )
-    responses = Response.objects.exclude(status__in=PUBLISHED_STATES).only(
-        "pk", "status", "due_on", "cc_due_on", "published_on"
+    # Action.objects leaves out the actions of withdrawn items and reports; responses are told.
+    responses = Response.objects.exclude(status__in=PUBLISHED_STATES).filter(
+        report__withdrawn_at__isnull=True
     )
+    responses = responses.only("pk", "status", "due_on", "cc_due_on", "published_on")
     for rows, plan, field in (
         (actions, action_steps, "action"),
         (responses, response_steps, "response"),

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from inspections.models import Item, Report
+from inspections.withdrawal import EveryRowManager, InRegisterManager
 from pccresponse.jobs import BackgroundJob
 
 from .choices import PUBLISHED_STATES, Explanation, ResponseStatus
@@ -188,6 +189,13 @@ class Response(models.Model):
         return left is not None and left < 0 and self.published_on is None
 
 
+class AnnexEntryManager(InRegisterManager):
+    """An entry of a withdrawn item leaves the annex (the letter, the composer, the gate) with
+    it, and comes back, as it was, when the item is restored."""
+
+    withdrawn_paths = ("item__withdrawn_at",)
+
+
 class AnnexEntry(models.Model):
     """One entry of the annex: an item of the report and what the response says about it."""
 
@@ -200,6 +208,9 @@ class AnnexEntry(models.Model):
     text = models.TextField("the response", blank=True)
     owner = models.CharField(max_length=200, blank=True)
     target_date = models.DateField(null=True, blank=True)
+
+    objects = AnnexEntryManager()
+    all_objects = EveryRowManager()
 
     class Meta:
         ordering = ["item__position", "item__pk"]

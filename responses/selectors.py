@@ -11,8 +11,13 @@ from .models import Response
 SOONEST_FIRST = (F("due_on").asc(nulls_last=True), "report__published_on", "pk")
 
 
+def in_register() -> QuerySet[Response]:
+    """Responses to reports in the register (a withdrawn report's response leaves the lists)."""
+    return Response.objects.filter(report__withdrawn_at__isnull=True)
+
+
 def responses_for_list() -> QuerySet[Response]:
-    return Response.objects.select_related("report", "owner").order_by(*SOONEST_FIRST)
+    return in_register().select_related("report", "owner").order_by(*SOONEST_FIRST)
 
 
 def response_list(
@@ -37,8 +42,8 @@ def response_detail() -> QuerySet[Response]:
 
 def response_counts(*, today: datetime.date) -> dict[str, int]:
     """How many responses are open and how many of those are overdue, for the list's summary."""
-    open_responses = Response.objects.filter(published_on__isnull=True)
+    open_responses = in_register().filter(published_on__isnull=True)
     return {
         "open": open_responses.count(),
-        "overdue": Response.objects.overdue(today).count(),
+        "overdue": in_register().overdue(today).count(),
     }

@@ -1,7 +1,7 @@
 """The pattern every form view follows: parse, call one service, show errors without saving."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect
 from django.views.generic import FormView
@@ -12,12 +12,20 @@ from ..errors import EditConflict
 
 
 def attach_errors(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form: field errors by field, the rest on top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
+    """Show a service's ValidationError on the form: field errors by field, the rest on top. An
+    error about a field the form does not show (one built by a service from others, such as a
+    response's subject) still names that field, so the message never floats free of its cause."""
+    if not hasattr(error, "error_dict"):
         form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        if field in form.fields:
+            form.add_error(field, errors)
+        elif field == NON_FIELD_ERRORS:
+            form.add_error(None, errors)
+        else:
+            name = field.replace("_", " ").capitalize()
+            form.add_error(None, [f"{name}: {message}" for e in errors for message in e.messages])
 
 
 class ServiceFormView(RoleRequiredMixin, FormView):

@@ -1,7 +1,13 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
-from accounts.roles import ASSURANCE_EDITORS, READERS, REGISTER_EDITORS, RoleRequiredMixin
+from accounts.roles import (
+    ASSURANCE_EDITORS,
+    READERS,
+    REGISTER_EDITORS,
+    RoleRequiredMixin,
+    has_role,
+)
 
 from .. import selectors, services
 from ..forms import ItemCreateForm, ItemForm, OversightForm
@@ -10,9 +16,16 @@ from .base import ServiceFormView
 
 
 class ItemDetailView(RoleRequiredMixin, DetailView):
+    """A withdrawn item (or one of a withdrawn report) is shown, struck through, to OPCC staff
+    only; to everyone else it is not found."""
+
     allowed_roles = READERS
     template_name = "inspections/item_detail.html"
-    queryset = Item.objects.select_related("report", "cause_of_concern")
+
+    def get_queryset(self):
+        keeper = has_role(self.request.user, REGISTER_EDITORS)
+        items = Item.all_objects if keeper else Item.objects
+        return items.select_related("report", "cause_of_concern", "withdrawn_by")
 
     def get_context_data(self, **kwargs):
         item = self.object

@@ -2,7 +2,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from accounts.roles import READERS, REGISTER_EDITORS, RoleRequiredMixin
+from accounts.roles import READERS, REGISTER_EDITORS, RoleRequiredMixin, has_role
 
 from .. import selectors, services
 from ..forms import ReportCreateForm, ReportFilterForm, ReportForm
@@ -39,13 +39,23 @@ class ReportListView(RoleRequiredMixin, ListView):
 
 
 class ReportDetailView(RoleRequiredMixin, DetailView):
+    """Withdrawn reports and items stay visible, struck through, to OPCC staff (who restore them);
+    to everyone else a withdrawn report is not found."""
+
     allowed_roles = READERS
     model = Report
     template_name = "inspections/report_detail.html"
 
+    def get_queryset(self):
+        if has_role(self.request.user, REGISTER_EDITORS):
+            return Report.all_objects.select_related("withdrawn_by")
+        return Report.objects.all()
+
     def get_context_data(self, **kwargs):
+        keeper = has_role(self.request.user, REGISTER_EDITORS)
         return super().get_context_data(
-            items=selectors.report_items(report=self.object),
+            items=selectors.report_items(report=self.object, with_withdrawn=keeper),
+            response_published=keeper and selectors.report_response_published(report=self.object),
             history=selectors.history_entries(self.object),
             **kwargs,
         )

@@ -12,7 +12,13 @@ from responses import services as response_services
 from responses.choices import ResponseStatus
 from responses.models import Office, Signatory
 
-from .world import World, moved_to, publication_objects, update_report_objects
+from .world import (
+    World,
+    moved_to,
+    publication_objects,
+    update_report_objects,
+    withdrawn_objects,
+)
 
 #: A report's recommendation as an office would paste it.
 PASTED = "Recommendation 9\nBy 31 March 2030, the force should review its custody records.\n"
@@ -64,4 +70,5 @@ def world(report, item, action, opcc_staff, pcc, force_officer, dcc, jasp, setti
         **publication_objects(people),
         **update_report_objects(opcc_staff),
         import_job=import_from_text(report=report, text=PASTED, by=opcc_staff),
+        **withdrawn_objects(report, opcc_staff),
     )

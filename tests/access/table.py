@@ -67,6 +67,12 @@ ACCESS: dict[str, Access | str] = {
     "inspections:item_create": Access(read=OPCC, write=OPCC, obj="report"),
     "inspections:item_update": Access(read=OPCC, write=OPCC, obj="item"),
     "inspections:item_oversight": Access(read=OPCC, write=OPCC, obj="item"),
+    # Withdraw, never delete: the OPCC withdraws and restores; only it sees what was withdrawn.
+    "inspections:report_withdraw": Access(read=OPCC, write=OPCC, obj="report"),
+    "inspections:report_restore": Access(read=OPCC, write=OPCC, obj="withdrawn_report"),
+    "inspections:item_withdraw": Access(read=OPCC, write=OPCC, obj="item"),
+    "inspections:item_restore": Access(read=OPCC, write=OPCC, obj="withdrawn_item"),
+    "inspections:withdrawn_reports": Access(read=OPCC, write=None),
     # The force's actions: force staff and the DCC record them; only the DCC signs off.
     "inspections:action_create": Access(read=FORCE, write=FORCE, obj="item"),
     "inspections:action_update": Access(read=FORCE, write=FORCE, obj="action"),

@@ -48,6 +48,22 @@ def valid_post(name: str, world: World) -> dict[str, str]:
             "assurance": "assured",
             "lock_version": item.lock_version,
         },
+        "inspections:report_withdraw": {
+            "reason": "Recorded by mistake: it is another force's report.",
+            "lock_version": report.lock_version,
+        },
+        "inspections:report_restore": {
+            "reason": "It was this force's report after all.",
+            "lock_version": world.withdrawn_report.lock_version,
+        },
+        "inspections:item_withdraw": {
+            "reason": "Not in the printed report.",
+            "lock_version": item.lock_version,
+        },
+        "inspections:item_restore": {
+            "reason": "It is in the annex of the printed report.",
+            "lock_version": world.withdrawn_item.lock_version,
+        },
         "inspections:action_create": {
             "description": "Audit a sample of missing episodes.",
             "owner_name": "Public Protection",

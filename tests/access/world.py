@@ -14,13 +14,14 @@ from django.utils import timezone
 from dashboards.models import UpdateReport
 from dashboards.update_reports import store_pdf, update_report_freeze
 from imports.models import ImportJob
+from inspections import services as inspection_services
 from inspections.models import Action, Evidence, Item, Report
 from responses import services as response_services
 from responses.choices import ResponseStatus
 from responses.models import PublishedVersion, RenderJob, Response
 from responses.publication import response_send
 from responses.rendering import attach_published_pdf
-from tests.factories import ReportFactory
+from tests.factories import ItemFactory, ReportFactory
 
 from .routes import Route, access_rule
 from .table import ACCESS, ADMIN_SITE, CALENDAR_FEED, Access
@@ -46,6 +47,8 @@ class World:
     failed_paper: UpdateReport  # a JASP update report whose PDF failed to render
     done_paper: UpdateReport  # a JASP update report with its PDF
     import_job: ImportJob  # pasted text read, its items waiting in the preview
+    withdrawn_report: Report  # withdrawn by OPCC staff, to be restored
+    withdrawn_item: Item  # an item of `report`, withdrawn, to be restored
 
     def url(self, name: str) -> str:
         rule = ACCESS[name]
@@ -123,6 +126,17 @@ def update_report_objects(opcc_staff) -> dict:
     done = update_report_freeze(meeting_date=meeting, since=None, by=opcc_staff)
     store_pdf(done, b"%PDF-1.7 stand-in", 1)
     return {"failed_paper": failed, "done_paper": done}
+
+
+def withdrawn_objects(report: Report, opcc_staff) -> dict:
+    """A report of its own and an item of `report`, each withdrawn through the services."""
+    withdrawn_report = inspection_services.report_withdraw(
+        report=ReportFactory(), by=opcc_staff, reason="Recorded twice."
+    )
+    withdrawn_item = inspection_services.item_withdraw(
+        item=ItemFactory(report=report, reference="9.9"), by=opcc_staff, reason="Not in the report."
+    )
+    return {"withdrawn_report": withdrawn_report, "withdrawn_item": withdrawn_item}
 
 
 def moved_to(status: ResponseStatus, people: dict) -> Response:
