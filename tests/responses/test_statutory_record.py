@@ -16,6 +16,7 @@ from responses import services
 from responses.choices import Explanation
 from responses.choices import ResponseStatus as S
 from responses.gate import response_missing_parts
+from responses.letter import render_letter
 from responses.models import AnnexEntry, Approval, Response, Signatory
 from responses.publication import sha256
 from tests.clock import on_the_day
@@ -421,3 +422,37 @@ def test_an_innovative_practice_made_a_recommendation_gets_an_entry_to_explain(
         annex={entry.pk: {"explanation": Explanation.ACTION_TAKEN, "text": "The hub runs."}},
     )
     assert response_missing_parts(response=response) == []
+
+
+# --- Case 8: a withdrawn item leaves the annex and comes back with its words -------------------
+
+
+def test_a_withdrawn_item_leaves_the_letter_and_the_gate_and_returns_as_it_was(
+    response_in, opcc_staff
+):
+    response = save_draft(response_in(S.DRAFTING), opcc_staff)
+    item = response.report.items.get(reference="2")
+    entry = AnnexEntry.objects.get(item=item)
+
+    inspections.item_withdraw(item=item, by=opcc_staff, reason="Recorded twice by mistake.")
+
+    letter = str(render_letter(response=fresh(response)))
+    assert "Recommendation 2<" not in letter and "Recommendation 1<" in letter
+    assert fresh(response).versions.first().note == "Recommendation 2 withdrawn."
+    inspections.item_restore(
+        item=Item.all_objects.get(pk=item.pk), by=opcc_staff, reason="It was right after all."
+    )
+    assert AnnexEntry.objects.get(pk=entry.pk).text == entry.text
+    assert "Recommendation 2<" in str(render_letter(response=fresh(response)))
+
+
+def test_an_item_of_a_published_response_is_withdrawn_only_once_it_is_reopened(
+    response_in, opcc_staff
+):
+    response = response_in(S.PUBLISHED)
+    item = response.report.items.get(reference="2")
+
+    with pytest.raises(ValidationError, match="Reopen the response for correction first"):
+        inspections.item_withdraw(item=item, by=opcc_staff, reason="Recorded twice.")
+
+    assert Item.objects.filter(pk=item.pk).exists()

@@ -1,5 +1,6 @@
 """Issue 11, as properties: whatever the order of events (workflow steps by random roles,
-composer saves, item edits, kind changes, new items, date changes, the days passing), after
+composer saves, item edits, kind changes, new, withdrawn and restored items, date changes, the
+days passing), after
 every step
 - no response in a published state has a latest published version that leaves out any current
   recommendation;
@@ -260,6 +261,8 @@ class StatutoryRecord(RuleBasedStateMachine):
     @rule(who=st.sampled_from(ROLES), index=st.integers(0, 9), words=st.sampled_from(TEXTS))
     def edit_item_text(self, who, index, words):
         item = self._item(index)
+        if item is None:
+            return
         self._attempt(
             lambda: inspections.item_update(
                 item=item,
@@ -272,11 +275,35 @@ class StatutoryRecord(RuleBasedStateMachine):
     @rule(index=st.integers(0, 9), kind=st.sampled_from(KINDS))
     def change_kind(self, index, kind):
         item = self._item(index)
+        if item is None:
+            return
         self._attempt(
             lambda: inspections.item_update(
                 item=item, by=self.people["opcc"], expected_version=item.lock_version, kind=kind
             )
         )
+
+    @rule(who=st.sampled_from(ROLES), index=st.integers(0, 9))
+    def withdraw_item(self, who, index):
+        item = self._item(index)
+        if item is not None:
+            self._attempt(
+                lambda: inspections.item_withdraw(
+                    item=item, by=self.people[who], reason="Recorded by mistake."
+                )
+            )
+
+    @rule(index=st.integers(0, 9))
+    def restore_item(self, index):
+        withdrawn = Item.all_objects.filter(report=self.report, withdrawn_at__isnull=False)
+        items = list(withdrawn.order_by("pk"))
+        if items:
+            item = items[index % len(items)]
+            self._attempt(
+                lambda: inspections.item_restore(
+                    item=item, by=self.people["opcc"], reason="Rightly recorded after all."
+                )
+            )
 
     @rule(kind=st.sampled_from(KINDS))
     def add_item(self, kind):
