@@ -50,6 +50,8 @@ class Workflow:
     transitions: tuple[Transition, ...]
     #: Raises when the object is incomplete; run for gated transitions only.
     gate: Callable[[models.Model], None] | None = None
+    #: Why no step at all can be taken (e.g. the report is withdrawn), or None.
+    blocked: Callable[[models.Model], str | None] | None = None
     _by_name: dict = field(init=False, repr=False)
 
     def __post_init__(self):
@@ -62,6 +64,9 @@ class Workflow:
         """Why `name` cannot be taken from the object's state now (an error to raise), or None."""
         transition = self[name]
         status = obj.status
+        reason = self.blocked(obj) if self.blocked is not None else None
+        if reason:
+            return ValidationError(reason, code="blocked")
         if status not in transition.sources:
             if transition.refusal:
                 message = transition.refusal.format(status=obj.get_status_display().lower())
@@ -118,9 +123,17 @@ def _needs_evidence(action, today) -> str | None:
     return None
 
 
+def _action_withdrawn(action) -> str | None:
+    item = action.item
+    if item.is_withdrawn or item.report.is_withdrawn:
+        return "This action's item is withdrawn from the register: restore it first."
+    return None
+
+
 #: The force's action, from work in progress through the DCC's sign-off.
 ACTIONS = Workflow(
     noun="action",
+    blocked=_action_withdrawn,
     transitions=(
         Transition(
             "submit",

@@ -53,7 +53,8 @@ def response_sync_annex(*, response: Response) -> bool:
     """Give every current recommendation and AFI of the report an annex entry (with a suggested
     line), and put every recommendation in the annex, whatever its history of kind changes.
     Whether anything changed."""
-    have = set(response.annex.values_list("item_id", flat=True))
+    # Every entry ever made, kept words and all while its item is withdrawn or of another kind.
+    have = set(AnnexEntry.all_objects.filter(response=response).values_list("item_id", flat=True))
     items = response.report.items.filter(kind__in=ANNEX_ITEM_KINDS).exclude(pk__in=have)
     created = 0
     for item in items.prefetch_related("actions__owner_user"):

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from inspections.choices import ItemKind
 from inspections.models import Item, Report
 from inspections.withdrawal import EveryRowManager, InRegisterManager
 from pccresponse.jobs import BackgroundJob
@@ -190,10 +191,15 @@ class Response(models.Model):
 
 
 class AnnexEntryManager(InRegisterManager):
-    """An entry of a withdrawn item leaves the annex (the letter, the composer, the gate) with
-    it, and comes back, as it was, when the item is restored."""
+    """The annex holds the entries of the report's current recommendations and AFIs: an entry
+    whose item is withdrawn, or is no longer of those kinds, leaves the letter, the composer and
+    the gate, and comes back with its words if the item is restored or changed back."""
 
     withdrawn_paths = ("item__withdrawn_at",)
+
+    def get_queryset(self):
+        kinds = [ItemKind.RECOMMENDATION, ItemKind.AREA_FOR_IMPROVEMENT]
+        return super().get_queryset().filter(item__kind__in=kinds)
 
 
 class AnnexEntry(models.Model):

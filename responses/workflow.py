@@ -29,11 +29,18 @@ def _cc_comments_overdue(response, today) -> str | None:
     return None
 
 
+def _report_withdrawn(response) -> str | None:
+    if response.report.is_withdrawn:
+        return "This response's report is withdrawn from the register: restore it first."
+    return None
+
+
 S = ResponseStatus
 
 RESPONSES = Workflow(
     noun="response",
     gate=_require_complete,
+    blocked=_report_withdrawn,
     transitions=(
         Transition(
             "invite",

@@ -456,3 +456,33 @@ def test_an_item_of_a_published_response_is_withdrawn_only_once_it_is_reopened(
         inspections.item_withdraw(item=item, by=opcc_staff, reason="Recorded twice.")
 
     assert Item.objects.filter(pk=item.pk).exists()
+
+
+def test_a_withdrawn_reports_response_takes_no_step_until_the_report_is_restored(
+    response_in, opcc_staff
+):
+    response = response_in(S.APPROVED)
+    report = response.report
+    inspections.report_withdraw(
+        report=report, by=opcc_staff, reason="Recorded for the wrong force."
+    )
+
+    with on_the_day(D(2020, 4, 21)), pytest.raises(ValidationError, match="restore it first"):
+        publish(response, opcc_staff, D(2020, 4, 21))
+
+    assert fresh(response).status == S.APPROVED
+
+
+def test_an_entry_leaves_the_annex_when_its_item_stops_being_answerable_and_keeps_its_words(
+    response_in, opcc_staff
+):
+    response = save_draft(response_in(S.DRAFTING), opcc_staff)
+    item = response.report.items.get(reference="AFI 1")
+    words = AnnexEntry.objects.get(item=item).text
+
+    edit_item(item, opcc_staff, kind=ItemKind.INNOVATIVE_PRACTICE)
+    assert "AFI 1<" not in str(render_letter(response=fresh(response)))
+
+    edit_item(item, opcc_staff, kind=ItemKind.AREA_FOR_IMPROVEMENT)
+    assert AnnexEntry.objects.get(item=item).text == words
+    assert "AFI 1<" in str(render_letter(response=fresh(response)))
