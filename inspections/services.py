@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.roles import REGISTER_EDITORS, require_role
-
 from .choices import FINISHED_STATUSES, ActionStatus, Addressee, ItemKind, SignOffDecision
 from .concurrency import save_versioned
 from .evidence import check_upload
+
+# The hooks into the apps that follow the register (imported on first use, see hooks.py).
+from .hooks import reminders, responses
 from .models import (
     Action,
     Evidence,
@@ -23,35 +24,17 @@ from .models import (
     SignOffEvent,
     TargetDateChange,
 )
+
+# Withdrawing and restoring live in their own module; callers find them here with the rest.
+from .withdrawing import (  # noqa: F401
+    item_restore,
+    item_withdraw,
+    report_restore,
+    report_withdraw,
+)
 from .workflow import ACTIONS
 
 User = AbstractBaseUser
-
-
-class _ResponsesHooks:
-    """The section 55 response follows its report (created with it, deadline moved with its
-    date, annex grown with its items). Imported on first use: responses depends on this app."""
-
-    def __getattr__(self, name):
-        from responses import services
-
-        return getattr(services, name)
-
-
-responses = _ResponsesHooks()
-
-
-class _RemindersHooks:
-    """An action's reminders follow its target date and status (planned again on each change).
-    Imported on first use: reminders depends on this app."""
-
-    def __getattr__(self, name):
-        from reminders import services
-
-        return getattr(services, name)
-
-
-reminders = _RemindersHooks()
 
 #: Messages for rules the forms also check, so both say the same thing.
 BODY_NOT_NAMED = "Name the body this item is addressed to."
@@ -384,117 +367,3 @@ def action_return(*, action: Action, by: User, expected_version: int, reason: st
     )
     reminders.reminders_refresh_for_action(action=action)
     return action
-
-
-# --- Withdrawal: never delete ------------------------------------------------------------------
-
-PUBLISHED_REPORT = (
-    "The response to this report has been published, so the report stays in the register: "
-    "the published record must match it."
-)
-
-
-def _withdrawal_reason(reason: str, verb: str, noun: str) -> str:
-    reason = reason.strip()
-    if not reason:
-        raise ValidationError({"reason": f"Say why the {noun} is being {verb}."})
-    return reason
-
-
-def _response_of(report: Report):
-    """The report's section 55 response, fresh from the database (None if it has none)."""
-    response_model = Report._meta.get_field("response").related_model
-    return response_model.objects.select_related("report").filter(report=report).first()
-
-
-def _replan_reminders(report: Report, actions) -> None:
-    """Withdrawn subjects have no reminders; restored ones get theirs planned again."""
-    for action in actions.select_related("item__report"):
-        reminders.reminders_refresh_for_action(action=action)
-    response = _response_of(report)
-    if response is not None:
-        reminders.reminders_refresh_for_response(response=response)
-
-
-def _set_withdrawn(instance, *, by: User, reason: str, expected_version: int | None) -> None:
-    instance.withdrawn_at = timezone.now()
-    instance.withdrawn_by = by
-    instance.withdrawal_reason = reason
-    instance._history_user = by
-    instance._change_reason = f"Withdrawn: {reason}"[:100]
-    save_versioned(instance, expected_version=expected_version)
-
-
-def _set_restored(instance, *, by: User, reason: str, expected_version: int | None) -> None:
-    instance.withdrawn_at = None
-    instance.withdrawn_by = None
-    instance.withdrawal_reason = ""
-    instance._history_user = by
-    instance._change_reason = f"Restored: {reason}"[:100]
-    save_versioned(instance, expected_version=expected_version)
-
-
-@transaction.atomic
-def report_withdraw(
-    *, report: Report, by: User, reason: str, expected_version: int | None = None
-) -> Report:
-    """Take a wrongly recorded report out of the register, with its items and actions."""
-    require_role(by, REGISTER_EDITORS)
-    reason = _withdrawal_reason(reason, "withdrawn", "report")
-    if report.is_withdrawn:
-        raise ValidationError("This report is already withdrawn.")
-    response = _response_of(report)
-    if response is not None and response.published_on is not None:
-        raise ValidationError(PUBLISHED_REPORT)
-    _set_withdrawn(report, by=by, reason=reason, expected_version=expected_version)
-    _replan_reminders(report, Action.all_objects.filter(item__report=report))
-    return report
-
-
-@transaction.atomic
-def report_restore(
-    *, report: Report, by: User, reason: str, expected_version: int | None = None
-) -> Report:
-    require_role(by, REGISTER_EDITORS)
-    reason = _withdrawal_reason(reason, "restored", "report")
-    if not report.is_withdrawn:
-        raise ValidationError("This report is in the register: there is nothing to restore.")
-    _set_restored(report, by=by, reason=reason, expected_version=expected_version)
-    _replan_reminders(report, Action.all_objects.filter(item__report=report))
-    return report
-
-
-@transaction.atomic
-def item_withdraw(
-    *, item: Item, by: User, reason: str, expected_version: int | None = None
-) -> Item:
-    """Take a wrongly recorded item out of the register, with its actions."""
-    require_role(by, REGISTER_EDITORS)
-    reason = _withdrawal_reason(reason, "withdrawn", "item")
-    if item.is_withdrawn or item.report.is_withdrawn:
-        raise ValidationError("This item is already out of the register.")
-    if item.recommendations.exists():
-        raise ValidationError(
-            "Recommendations sit under this cause of concern: withdraw them, or move them, first."
-        )
-    _set_withdrawn(item, by=by, reason=reason, expected_version=expected_version)
-    _replan_reminders(item.report, Action.all_objects.filter(item=item))
-    responses.response_items_changed(report=item.report, by=by, reason=f"{item} withdrawn.")
-    return item
-
-
-@transaction.atomic
-def item_restore(*, item: Item, by: User, reason: str, expected_version: int | None = None) -> Item:
-    require_role(by, REGISTER_EDITORS)
-    reason = _withdrawal_reason(reason, "restored", "item")
-    if not item.is_withdrawn:
-        raise ValidationError("This item is in the register: there is nothing to restore.")
-    if item.report.is_withdrawn:
-        raise ValidationError("Its report is withdrawn: restore the report first.")
-    parent = item.cause_of_concern
-    if parent is not None and parent.is_withdrawn:
-        raise ValidationError(f"Its cause of concern ({parent}) is withdrawn: restore that first.")
-    _set_restored(item, by=by, reason=reason, expected_version=expected_version)
-    _replan_reminders(item.report, Action.all_objects.filter(item=item))
-    responses.response_items_changed(report=item.report, by=by, reason=f"{item} restored.")
-    return item
