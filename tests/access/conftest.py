@@ -10,7 +10,7 @@ from inspections import services
 from inspections.choices import ActionStatus
 from responses import services as response_services
 from responses.choices import ResponseStatus
-from responses.models import Office, Signatory
+from responses.models import Office, Response, Signatory
 
 from .world import (
     World,
@@ -55,13 +55,17 @@ def world(report, item, action, opcc_staff, pcc, force_officer, dcc, jasp, setti
     )
     Signatory.objects.create(name="Caroline Henry", valid_from=date(2016, 5, 12))
     people = {"opcc": opcc_staff, "pcc": pcc, "force": force_officer}
+    response = response_services.response_open_for_report(report=report)
+    # Withdrawing an item of `report` saves its response again: made first, so the response
+    # below (and the version the valid posts send) is the stored one.
+    withdrawn = withdrawn_objects(report, opcc_staff)
     return World(
         report,
         item,
         action,
         pending,
         evidence,
-        response=response_services.response_open_for_report(report=report),
+        response=Response.objects.get(pk=response.pk),
         invited_response=moved_to(ResponseStatus.CC_INVITED, people),
         drafted_response=moved_to(ResponseStatus.DRAFTING, people),
         submitted_response=moved_to(ResponseStatus.SUBMITTED, people),
@@ -70,5 +74,5 @@ def world(report, item, action, opcc_staff, pcc, force_officer, dcc, jasp, setti
         **publication_objects(people),
         **update_report_objects(opcc_staff),
         import_job=import_from_text(report=report, text=PASTED, by=opcc_staff),
-        **withdrawn_objects(report, opcc_staff),
+        **withdrawn,
     )
