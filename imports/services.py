@@ -8,11 +8,11 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
 from inspections import services as register
 from inspections.choices import ItemKind
+from inspections.evidence import check_size
 from inspections.models import Item, Report
 from pccresponse import jobs
 
@@ -38,13 +38,8 @@ class NothingFound(ValidationError):
 
 
 def check_upload(upload) -> str:
-    """Mirror of inspections.evidence.check_upload for reports: the size, then the content."""
-    limit = settings.IMPORT_MAX_BYTES
-    if upload.size > limit:
-        size, most = filesizeformat(upload.size), filesizeformat(limit)
-        raise ValidationError({"upload": f"This file is {size}; the limit is {most}."})
-    if upload.size == 0:
-        raise ValidationError({"upload": "This file is empty."})
+    """Like inspections.evidence.check_upload, for reports: the size, then the content."""
+    check_size(upload, settings.IMPORT_MAX_BYTES)
     head = upload.read(8192)
     upload.seek(0)
     try:

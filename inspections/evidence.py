@@ -25,14 +25,18 @@ TEXT_TYPES = {"text/plain", "text/csv"}
 ALLOWED_DESCRIPTION = "PDF, Word, Excel, PowerPoint, PNG, JPEG, plain text or CSV"
 
 
-def check_upload(upload) -> str:
-    """Return the verified content type, or raise ValidationError saying what is wrong."""
-    limit = settings.EVIDENCE_MAX_BYTES
+def check_size(upload, limit: int) -> None:
+    """Refuse an empty file, or one over `limit` bytes, saying how big it is."""
     if upload.size > limit:
         size, most = filesizeformat(upload.size), filesizeformat(limit)
         raise ValidationError({"upload": f"This file is {size}; the limit is {most}."})
     if upload.size == 0:
         raise ValidationError({"upload": "This file is empty."})
+
+
+def check_upload(upload) -> str:
+    """Return the verified content type, or raise ValidationError saying what is wrong."""
+    check_size(upload, settings.EVIDENCE_MAX_BYTES)
     extension = PurePath(upload.name).suffix.lower()
     expected = ALLOWED_TYPES.get(extension)
     if expected is None:

@@ -70,9 +70,6 @@ def response_return(*, response: Response, by, expected_version: int, comments: 
     response.status = ResponseStatus.DRAFTING
     response.returned_comments = comments.strip()
     _not_approved(response)
-    # Items recorded while it was submitted have their entries already (following.py); this
-    # only makes sure, as the office is about to edit it again.
-    response_sync_annex(response=response)
     save_response(response, by=by, expected_version=expected_version, note="Returned by the PCC.")
     return response
 

@@ -70,3 +70,14 @@ def render_letter(*, response: Response) -> SafeString:
         "responses/partials/letter_body.html", letter_context(response=response)
     )
     return mark_safe(html)
+
+
+def document_context(*, response: Response, letter_html: str) -> dict:
+    """What the frame around a rendered letter needs (the published document, the print
+    template): the response, its report and the office, and the letter itself."""
+    return {
+        "response": response,
+        "report": response.report,
+        "office": Office.objects.first(),
+        "letter_html": mark_safe(letter_html),
+    }

@@ -9,12 +9,11 @@ import gc
 from functools import cache
 
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 from weasyprint import HTML
 from weasyprint.document import Document
 
-from .letter import render_letter
-from .models import Office, Response
+from .letter import document_context, render_letter
+from .models import Response
 from .pdf_fetcher import BASE_URL, StaticOnlyFetcher, static_url
 
 PDF_VARIANT = "pdf/ua-1"
@@ -25,11 +24,7 @@ def response_pdf_html(*, response: Response, draft: bool, letter_html: str | Non
     around `letter_html` (the approved letter, for a publication)."""
     if letter_html is None:
         letter_html = render_letter(response=response)
-    context = {
-        "response": response,
-        "report": response.report,
-        "office": Office.objects.first(),
-        "letter_html": mark_safe(letter_html),
+    context = document_context(response=response, letter_html=letter_html) | {
         "draft": draft,
         "stylesheet_url": static_url("css/print.css"),
     }

@@ -19,13 +19,13 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 from pccresponse.site import absolute_url, mail_domain
 
 from . import pdf, rendering
 from .choices import ResponseStatus
-from .models import Approval, Dispatch, Office, PublishedVersion, Response, ResponseVersion
+from .letter import document_context
+from .models import Approval, Dispatch, PublishedVersion, Response, ResponseVersion
 from .workflow import RESPONSES
 
 log = logging.getLogger(__name__)
@@ -46,11 +46,8 @@ def published_document(*, approval: Approval, number: int, on) -> str:
     response = approval.response
     return render_to_string(
         "responses/published/document.html",
-        {
-            "response": response,
-            "report": response.report,
-            "office": Office.objects.first(),
-            "letter_html": mark_safe(approval.letter_html),
+        document_context(response=response, letter_html=approval.letter_html)
+        | {
             "number": number,
             "published_on": on,
             # Plain names, never hashed ones: the document outlives any deployment's files.
