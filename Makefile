@@ -19,7 +19,7 @@ help:
 	@echo "make test   install, lint, then pytest against a throwaway PostgreSQL and Redis"
 	@echo "            (PYTEST_ARGS='-x -k name' passes arguments to pytest)"
 	@echo "make pytest the same without the lint step"
-	@echo "make lint   ruff, djlint and a check for missing migrations"
+	@echo "make lint   ruff, djlint, the apps' layers (import-linter), mypy, missing migrations"
 	@echo "make clean  remove the venvs, the SQLite database, uploads and collected static files"
 	@echo "make bench-pdf  render a letter with a 100-recommendation annex; median time and peak memory"
 	@echo "make bench-reminders  the reminders scan over 100,000 actions on PostgreSQL; median time"
@@ -61,6 +61,7 @@ lint: venv
 	.venv/bin/ruff format --check .
 	.venv/bin/djlint templates --check
 	.venv/bin/djlint templates --lint
+	.venv/bin/lint-imports --no-cache
 	DJANGO_SETTINGS_MODULE=pccresponse.settings.test DATABASE_URL=sqlite://:memory: \
 		.venv/bin/python manage.py makemigrations --check --dry-run
 

@@ -16,21 +16,12 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, Concat, NullIf
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from inspections.choices import FINISHED_STATUSES, ActionStatus, ItemKind
+from inspections.choices import ActionStatus
 from inspections.models import Action, Item, TargetDateChange
-
-#: How far ahead "due soon" looks (the RAG amber window).
-SOON = datetime.timedelta(days=30)
-#: The items JASP follows: recommendations and areas for improvement that need force action.
-TRACKED_KINDS = (ItemKind.RECOMMENDATION, ItemKind.AREA_FOR_IMPROVEMENT)
-NOT_ALLOCATED = "Not allocated"
-
-UNFINISHED = ~Q(status__in=FINISHED_STATUSES)
-#: Spelt out for counts across joins, where a missing action must not count as unfinished.
-UNFINISHED_VALUES = [s for s in ActionStatus.values if s not in FINISHED_STATUSES]
+from inspections.querysets import overdue_q, unfinished_q
 
 
 def start_of(day: datetime.date) -> datetime.datetime:
@@ -38,37 +29,10 @@ def start_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def owner_label():
-    """The owner as shown: the named owner, else the account's name, else "Not allocated"."""
-    full_name = NullIf(
-        Concat("owner_user__first_name", Value(" "), "owner_user__last_name"), Value(" ")
-    )
-    return Coalesce(
-        NullIf(F("owner_name"), Value("")),
-        full_name,
-        F("owner_user__username"),
-        Value(NOT_ALLOCATED),
-        output_field=CharField(),
-    )
-
-
-def overdue_q(today: datetime.date, prefix: str = "") -> Q:
-    return Q(**{f"{prefix}status__in": UNFINISHED_VALUES, f"{prefix}target_date__lt": today})
-
-
-def due_soon_q(today: datetime.date, prefix: str = "") -> Q:
-    return Q(
-        **{
-            f"{prefix}status__in": UNFINISHED_VALUES,
-            f"{prefix}target_date__range": (today, today + SOON),
-        }
-    )
-
-
 def annotate_actions(actions: QuerySet[Action], since: datetime.date | None = None):
     """Each action's owner label and how often its target date was moved (its first setting,
     recorded with old_date empty, is not a move); with `since`, whether its status changed."""
-    actions = actions.annotate(owner_shown=owner_label(), moves=moves())
+    actions = actions.with_owner_label().annotate(moves=moves())
     if since is not None:
         actions = actions.annotate(status_at_since=status_at(since))
     return actions
@@ -109,9 +73,9 @@ def tracked_items(today: datetime.date) -> QuerySet[Item]:
     """Recommendations and AFIs needing force action, each marked closed (it has actions and all
     are finished), overdue (an unfinished action is past its target date) or open."""
     actions = Action.objects.filter(item=OuterRef("pk"))
-    unfinished = actions.exclude(status__in=FINISHED_STATUSES)
+    unfinished = actions.unfinished()
     return (
-        Item.objects.filter(kind__in=TRACKED_KINDS, action_required=True)
+        Item.objects.tracked()
         .annotate(
             has_action=Exists(actions),
             has_unfinished=Exists(unfinished),
@@ -133,7 +97,7 @@ def item_action_counts(today: datetime.date) -> dict:
     was closed. One pass over the actions, where tracked_items' subqueries probe them per item."""
     return {
         "actions_n": Count("actions"),
-        "unfinished_n": Count("actions", filter=Q(actions__status__in=UNFINISHED_VALUES)),
+        "unfinished_n": Count("actions", filter=unfinished_q("actions__")),
         "overdue_n": Count("actions", filter=overdue_q(today, "actions__")),
         "last_closed_at": Max("actions__closed_at"),
     }

@@ -7,7 +7,12 @@ class DashboardsConfig(AppConfig):
     verbose_name = "Dashboards for the DCC and JASP"
 
     def ready(self):
+        from core.pdf_fetcher import allow_static
+
         from .figure_cache import on_model_written
+        from .update_reports import STYLESHEET
+
+        allow_static(STYLESHEET)
 
         post_save.connect(on_model_written, dispatch_uid="dashboards-register-changed-save")
         post_delete.connect(on_model_written, dispatch_uid="dashboards-register-changed-delete")

@@ -5,17 +5,10 @@ import datetime
 from dateutil.relativedelta import relativedelta
 from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
 
-from inspections.choices import FINISHED_STATUSES
 from inspections.models import Action, Item
+from inspections.querysets import due_soon_q, overdue_q, unfinished_q
 
-from .annotations import (
-    annotate_actions,
-    changed_since_q,
-    due_soon_q,
-    overdue_q,
-    start_of,
-    tracked_items,
-)
+from .annotations import annotate_actions, changed_since_q, start_of, tracked_items
 
 #: Sort key (as in ?sort=) -> (column heading, order_by fields); "-key" sorts descending.
 ACTION_SORTS = {
@@ -63,7 +56,7 @@ def action_list(*, filters: dict, sort: str, today: datetime.date) -> QuerySet[A
     conditions = {
         "report": lambda v: Q(item__report=v),
         "kind": lambda v: Q(item__kind=v),
-        "status": lambda v: ~Q(status__in=FINISHED_STATUSES) if v == "open" else Q(status=v),
+        "status": lambda v: unfinished_q() if v == "open" else Q(status=v),
         "owner": lambda v: Q(owner_shown=v),
         "due": lambda v: overdue_q(today) if v == "overdue" else due_soon_q(today),
         "target_from": lambda v: Q(target_date__gte=v),

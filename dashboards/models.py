@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from pccresponse.jobs import BackgroundJob
+from core.jobs import BackgroundJob
 
 
 def update_report_upload_to(instance, filename):

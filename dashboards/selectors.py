@@ -9,20 +9,19 @@ from django.db.models.functions import ExtractYear
 
 from inspections.choices import ActionStatus
 from inspections.models import Action, Item, Report, TargetDateChange
+from inspections.querysets import (
+    due_soon_q,
+    due_soon_window,
+    overdue_q,
+    unfinished_q,
+)
 from responses.models import Response
 
 from .annotations import (
     PENDING,
-    SOON,
-    TRACKED_KINDS,
-    UNFINISHED,
-    UNFINISHED_VALUES,
     changed_since_q,
-    due_soon_q,
     item_action_counts,
     item_state,
-    overdue_q,
-    owner_label,
     start_of,
     status_at,
 )
@@ -42,7 +41,7 @@ class DccFigures:
 
 def dcc_figures(*, today: datetime.date) -> DccFigures:
     headline = Action.objects.aggregate(
-        open=Count("pk", filter=UNFINISHED),
+        open=Count("pk", filter=unfinished_q()),
         overdue=Count("pk", filter=overdue_q(today)),
         soon=Count("pk", filter=due_soon_q(today)),
         pending=Count("pk", filter=Q(status=PENDING)),
@@ -51,8 +50,8 @@ def dcc_figures(*, today: datetime.date) -> DccFigures:
     counts = dict(Action.objects.values_list("status").annotate(n=Count("pk")).order_by())
     by_status = [(value, label, counts.get(value, 0)) for value, label in ActionStatus.choices]
     by_owner = list(
-        Action.objects.annotate(owner_shown=owner_label())
-        .filter(UNFINISHED)
+        Action.objects.unfinished()
+        .with_owner_label()
         .values("owner_shown")
         .annotate(**_action_counts(today))
         .order_by("owner_shown")
@@ -83,7 +82,7 @@ def reports_with_most_overdue_actions(today: datetime.date) -> list[dict]:
 
 
 def _action_counts(today: datetime.date, prefix: str = "") -> dict:
-    unfinished = Q(**{f"{prefix}status__in": UNFINISHED_VALUES})
+    unfinished = unfinished_q(prefix)
     key = f"{prefix}pk" if prefix else "pk"
     return {
         "open": Count(key, filter=unfinished),
@@ -134,7 +133,7 @@ def followed_items(today: datetime.date) -> list[dict]:
     """Every followed item (tracked_items' set) with its report, year, kind, state and when its
     last action closed: one query grouped by item, so every breakdown is a sum over its rows."""
     rows = (
-        Item.objects.filter(kind__in=TRACKED_KINDS, action_required=True)
+        Item.objects.tracked()
         .values("pk", "kind", "report")
         .annotate(**item_action_counts(today))
         .order_by()
@@ -216,7 +215,8 @@ def _registered_responses():
 def upcoming_responses(*, today: datetime.date):
     return list(
         _registered_responses()
-        .filter(due_on__range=(today, today + SOON), published_on__isnull=True)
+        .unpublished()
+        .filter(due_on__range=(today, today + due_soon_window()))
         .select_related("report")
         .order_by("due_on", "pk")
     )

@@ -13,7 +13,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.models import Min, OuterRef, Subquery
 
-from inspections.choices import FINISHED_STATUSES, ItemKind
+from core.people import display_name
+from inspections.choices import ItemKind
 from inspections.models import Action, Item, ProgressUpdate
 from responses.models import Office
 
@@ -77,7 +78,7 @@ def _read_one_snapshot() -> None:
 def item_rows(followed: list[dict], *, state: str) -> dict:
     """The followed items in one state, in report order, each with its latest progress update."""
     in_state = [item["pk"] for item in followed if item["state"] == state]
-    unfinished = Action.objects.filter(item=OuterRef("pk")).exclude(status__in=FINISHED_STATUSES)
+    unfinished = Action.objects.filter(item=OuterRef("pk")).unfinished()
     latest = ProgressUpdate.objects.filter(action__item=OuterRef("pk")).order_by(
         "-written_at", "-pk"
     )
@@ -113,7 +114,7 @@ def _item_row(item, updates: dict) -> dict:
         else {
             "text": update.text,
             "written_on": update.written_at.date(),
-            "author": update.author.get_full_name() or update.author.get_username(),
+            "author": display_name(update.author),
         },
     }
 

@@ -10,7 +10,7 @@ from django.views import View
 from django.views.generic import ListView, TemplateView
 
 from accounts.roles import READERS, UPDATE_REPORT_WRITERS, RoleRequiredMixin, has_role
-from pccresponse.jobs import job_outcome
+from core.jobs import job_outcome
 
 from . import update_reports
 from .forms import UpdateReportForm

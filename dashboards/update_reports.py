@@ -13,12 +13,15 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from accounts.roles import UPDATE_REPORT_WRITERS, require_role
-from pccresponse import jobs
-from responses.pdf_fetcher import static_url
+from core import jobs
+from core.pdf_fetcher import static_url
 
 from . import presenters, snapshot
 from .lists import three_months_before
 from .models import UpdateReport
+
+#: The JASP paper's print stylesheet, registered with the PDF fetcher when the app is ready.
+STYLESHEET = "css/update-report.css"
 
 State = UpdateReport.State
 
@@ -95,7 +98,7 @@ def report_context(report: UpdateReport) -> dict:
 
 
 def document_html(report: UpdateReport) -> str:
-    context = report_context(report) | {"stylesheet_url": static_url("css/update-report.css")}
+    context = report_context(report) | {"stylesheet_url": static_url(STYLESHEET)}
     return render_to_string("dashboards/update_report/document.html", context)
 
 

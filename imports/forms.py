@@ -4,8 +4,8 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
+from core.forms import DATE_WIDGET
 from inspections.choices import Addressee, ItemKind
-from inspections.forms import DATE_WIDGET
 
 from .extract import ACCEPTED
 

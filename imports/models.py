@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from pccresponse.jobs import BackgroundJob
+from core.jobs import BackgroundJob
 
 
 class Source(models.TextChoices):

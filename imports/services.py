@@ -10,11 +10,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core import jobs
 from inspections import services as register
 from inspections.choices import ItemKind
 from inspections.evidence import check_size
 from inspections.models import Item, Report
-from pccresponse import jobs
 
 from .extract import TEXT, UnreadableSource, read_source, sniff
 from .lines import Line, text_lines

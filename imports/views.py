@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import FormView, TemplateView
 
 from accounts.roles import REGISTER_EDITORS, RoleRequiredMixin
+from core.jobs import job_outcome
+from core.views import attach_errors
 from inspections.choices import ItemKind
 from inspections.models import Report
-from inspections.views.base import attach_errors
-from pccresponse.jobs import job_outcome
 
 from . import preview, services
 from .forms import RowFormSet, SourceForm, upload_help

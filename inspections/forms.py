@@ -5,28 +5,13 @@ from crispy_forms.layout import Submit
 from django import forms
 
 from accounts.roles import ACTION_EDITORS, users_with_roles
+from core.forms import DATE_WIDGET, CrispyMixin, VersionedMixin
+from core.people import display_name
 
 from .choices import ActionStatus, Addressee, ItemKind, ReportType
 from .evidence import ALLOWED_DESCRIPTION, ALLOWED_TYPES
 from .models import Action, Item, Report
 from .services import BODY_NOT_NAMED, EDITABLE_STATUSES, ONLY_RECOMMENDATIONS, OWNER_NEEDED
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class CrispyMixin:
-    submit_label = "Save"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.add_input(Submit("submit", self.submit_label))
-
-
-class VersionedMixin(forms.Form):
-    """Carries the version the editor loaded, so a stale save is refused (concurrency.py)."""
-
-    lock_version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class ReportForm(CrispyMixin, VersionedMixin, forms.ModelForm):
@@ -136,7 +121,7 @@ class ActionForm(CrispyMixin, VersionedMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner_user"].queryset = users_with_roles(ACTION_EDITORS)
-        self.fields["owner_user"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["owner_user"].label_from_instance = display_name
 
     def clean(self):
         # Said here in words; otherwise the model's constraint reports only its own name.

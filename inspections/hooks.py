@@ -1,30 +1,28 @@
-"""The register's services tell the apps that follow it: the section 55 response (created with
-its report, deadline moved with its date, annex kept in step with its items) and the reminders
-(planned again on each change). Both apps depend on this one, so they are imported on first
-use."""
+"""What the register tells the apps that follow it. The section 55 response (responses) is
+opened with its report, moves its deadline with the report's date and keeps its annex in step
+with the items; the reminders (reminders) are planned again when an action changes. Both apps
+depend on this one and connect their receivers in their AppConfig.ready()."""
+
+from core.hooks import Hook
+
+#: report=: a report was recorded; its response must open with it.
+report_recorded = Hook("report recorded", required=True)
+#: report=, old_title=, old_date=, by=: the report's title or publication date may have changed.
+report_changed = Hook("report changed", required=True)
+#: item=, by=: an item was added to a report.
+item_added = Hook("item added", required=True)
+#: item=, before= (its field values before the edit), by=: an item was edited.
+item_changed = Hook("item changed", required=True)
+#: report=, by=, reason=: items were withdrawn or restored.
+items_changed = Hook("items changed", required=True)
+#: report=: the report was withdrawn or restored; what follows it is planned again.
+report_withdrawal_changed = Hook("report withdrawn or restored")
+#: action=: an action's status, owner or target date changed.
+action_changed = Hook("action changed")
 
 
-class _ResponsesHooks:
-    """The section 55 response follows its report (created with it, deadline moved with its
-    date, annex grown with its items). Imported on first use: responses depends on this app."""
-
-    def __getattr__(self, name):
-        from responses import services
-
-        return getattr(services, name)
-
-
-responses = _ResponsesHooks()
-
-
-class _RemindersHooks:
-    """An action's reminders follow its target date and status (planned again on each change).
-    Imported on first use: reminders depends on this app."""
-
-    def __getattr__(self, name):
-        from reminders import services
-
-        return getattr(services, name)
-
-
-reminders = _RemindersHooks()
+def field_values(instance) -> dict:
+    """The instance's own field values, for a hook's `before`."""
+    return {
+        field.attname: getattr(instance, field.attname) for field in instance._meta.concrete_fields
+    }

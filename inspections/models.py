@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.people import display_name
+
 from .choices import (
     FINISHED_STATUSES,
     FORCE_ADDRESSEES,
@@ -23,6 +25,7 @@ from .choices import (
     Scope,
     SignOffDecision,
 )
+from .querysets import due_soon_window
 from .withdrawal import (
     NOT_WITHDRAWN,
     ActionManager,
@@ -32,9 +35,6 @@ from .withdrawal import (
     Withdrawable,
     withdrawn_has_reason,
 )
-
-#: How close a target date must be for an open action to turn amber.
-AMBER_WINDOW = datetime.timedelta(days=30)
 
 #: The response's subject is "Response to HMICFRS - <title>" in a field of 300 characters
 #: (responses.Response.subject): the title is capped so that what is built from it fits.
@@ -262,7 +262,7 @@ class Action(models.Model):
         if self.owner_name:
             return self.owner_name
         if self.owner_user:
-            return self.owner_user.get_full_name() or self.owner_user.get_username()
+            return display_name(self.owner_user)
         return ""
 
     @property
@@ -278,7 +278,7 @@ class Action(models.Model):
             return Rag.AMBER
         if self.target_date < today:
             return Rag.RED
-        if self.target_date - today <= AMBER_WINDOW:
+        if self.target_date - today <= due_soon_window():
             return Rag.AMBER
         return Rag.GREEN
 

@@ -10,7 +10,7 @@ _UNFINISHED = ~Q(actions__status__in=FINISHED_STATUSES)
 
 
 def items_with_open_flag() -> QuerySet[Item]:
-    unfinished = Action.objects.filter(item=OuterRef("pk")).exclude(status__in=FINISHED_STATUSES)
+    unfinished = Action.objects.filter(item=OuterRef("pk")).unfinished()
     any_action = Action.objects.filter(item=OuterRef("pk"))
     return Item.objects.annotate(has_unfinished=Exists(unfinished), has_action=Exists(any_action))
 
@@ -90,7 +90,7 @@ def actions_for_list() -> QuerySet[Action]:
 
 
 def my_actions(*, user) -> QuerySet[Action]:
-    return actions_for_list().filter(owner_user=user).exclude(status__in=FINISHED_STATUSES)
+    return actions_for_list().filter(owner_user=user).unfinished()
 
 
 def review_queue() -> QuerySet[Action]:

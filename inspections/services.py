@@ -9,12 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .choices import FINISHED_STATUSES, ActionStatus, Addressee, ItemKind, SignOffDecision
-from .concurrency import save_versioned
-from .evidence import check_upload
+from core.concurrency import save_versioned
 
-# The hooks into the apps that follow the register (imported on first use, see hooks.py).
-from .hooks import reminders, responses
+from . import hooks
+from .choices import ActionStatus, Addressee, ItemKind, SignOffDecision
+from .evidence import check_upload
 from .models import (
     Action,
     Evidence,
@@ -63,7 +62,7 @@ def report_create(*, by: User, **fields) -> Report:
     report._history_user = by
     report.full_clean()
     report.save()
-    responses.response_open_for_report(report=report)
+    hooks.report_recorded(report=report)
     return report
 
 
@@ -76,7 +75,7 @@ def report_update(*, report: Report, by: User, expected_version: int, **fields) 
     report._history_user = by
     save_versioned(report, expected_version=expected_version)
     # The response's deadline and letter follow; a published one refuses (and undoes) it.
-    responses.response_report_changed(report=report, old_title=old_title, old_date=old_date, by=by)
+    hooks.report_changed(report=report, old_title=old_title, old_date=old_date, by=by)
     return report
 
 
@@ -125,7 +124,7 @@ def item_create(
     item._history_user = by
     item.full_clean()
     item.save()
-    responses.response_for_new_item(item=item, by=by)
+    hooks.item_added(item=item, by=by)
     return item
 
 
@@ -139,19 +138,19 @@ def item_update(
     action_required_reason: str = "",
     **fields,
 ) -> Item:
-    before = responses.quoted_item_fields(item)
+    before = hooks.field_values(item)
     for name, value in fields.items():
         setattr(item, name, value)
     _apply_action_required(item, action_required, action_required_reason)
     _check_item_fields(item)
-    if not item.action_required and item.actions.exclude(status__in=FINISHED_STATUSES).exists():
+    if not item.action_required and item.actions.unfinished().exists():
         raise ValidationError(
             {"action_required": "This item has open force actions: close or supersede them first."}
         )
     item._history_user = by
     save_versioned(item, expected_version=expected_version)
     # A kind change resyncs the annex at once; what an approved response quotes sends it back.
-    responses.response_item_changed(item=item, before=before, by=by)
+    hooks.item_changed(item=item, before=before, by=by)
     return item
 
 
@@ -225,7 +224,7 @@ def action_create(
             reason="Set when the action was created.",
             changed_by=by,
         )
-    reminders.reminders_refresh_for_action(action=action)
+    hooks.action_changed(action=action)
     return action
 
 
@@ -256,7 +255,7 @@ def action_update(
     _check_action_fields(action)
     action._history_user = by
     save_versioned(action, expected_version=expected_version)
-    reminders.reminders_refresh_for_action(action=action)
+    hooks.action_changed(action=action)
     return action
 
 
@@ -277,7 +276,7 @@ def action_change_target_date(
     TargetDateChange.objects.create(
         action=action, old_date=old_date, new_date=new_date, reason=reason.strip(), changed_by=by
     )
-    reminders.reminders_refresh_for_action(action=action)
+    hooks.action_changed(action=action)
     return action
 
 
@@ -335,7 +334,7 @@ def action_submit_for_sign_off(*, action: Action, by: User, expected_version: in
     action._history_user = by
     save_versioned(action, expected_version=expected_version)
     SignOffEvent.objects.create(action=action, decision=SignOffDecision.SUBMITTED, by=by, note=note)
-    reminders.reminders_refresh_for_action(action=action)
+    hooks.action_changed(action=action)
     return action
 
 
@@ -349,7 +348,7 @@ def action_sign_off(*, action: Action, by: User, expected_version: int, note: st
     action._history_user = by
     save_versioned(action, expected_version=expected_version)
     SignOffEvent.objects.create(action=action, decision=SignOffDecision.CLOSED, by=by, note=note)
-    reminders.reminders_refresh_for_action(action=action)
+    hooks.action_changed(action=action)
     return action
 
 
@@ -365,5 +364,5 @@ def action_return(*, action: Action, by: User, expected_version: int, reason: st
     SignOffEvent.objects.create(
         action=action, decision=SignOffDecision.RETURNED, by=by, note=reason.strip()
     )
-    reminders.reminders_refresh_for_action(action=action)
+    hooks.action_changed(action=action)
     return action

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from .querysets import ActionQuerySet, ItemQuerySet
+
 
 class InRegisterManager(models.Manager):
     """Related managers (report.items, item.actions) subclass the default manager and build it
@@ -27,11 +29,11 @@ class ReportManager(InRegisterManager):
     withdrawn_paths = ("withdrawn_at",)
 
 
-class ItemManager(InRegisterManager):
+class ItemManager(InRegisterManager.from_queryset(ItemQuerySet)):
     withdrawn_paths = ("withdrawn_at", "report__withdrawn_at")
 
 
-class ActionManager(InRegisterManager):
+class ActionManager(InRegisterManager.from_queryset(ActionQuerySet)):
     withdrawn_paths = ("item__withdrawn_at", "item__report__withdrawn_at")
 
 

@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.roles import REGISTER_EDITORS, require_role
+from core.concurrency import save_versioned
 
-from .concurrency import save_versioned
-from .hooks import reminders, responses
+from . import hooks
 from .models import Action, Item, Report
 
 User = AbstractBaseUser
@@ -31,7 +31,8 @@ def _withdrawal_reason(reason: str, verb: str, noun: str) -> str:
 
 
 def _response_of(report: Report):
-    """The report's section 55 response, fresh from the database (None if it has none)."""
+    """The report's section 55 response, fresh from the database (None if it has none). Read
+    through the reverse relation: responses depends on this app, not the other way."""
     response_model = Report._meta.get_field("response").related_model
     return response_model.objects.select_related("report").filter(report=report).first()
 
@@ -39,10 +40,8 @@ def _response_of(report: Report):
 def _replan_reminders(report: Report, actions) -> None:
     """Withdrawn subjects have no reminders; restored ones get theirs planned again."""
     for action in actions.select_related("item__report"):
-        reminders.reminders_refresh_for_action(action=action)
-    response = _response_of(report)
-    if response is not None:
-        reminders.reminders_refresh_for_response(response=response)
+        hooks.action_changed(action=action)
+    hooks.report_withdrawal_changed(report=report)
 
 
 def _set_withdrawn(instance, *, by: User, reason: str, expected_version: int | None) -> None:
@@ -108,7 +107,7 @@ def item_withdraw(
         )
     _set_withdrawn(item, by=by, reason=reason, expected_version=expected_version)
     _replan_reminders(item.report, Action.all_objects.filter(item=item))
-    responses.response_items_changed(report=item.report, by=by, reason=f"{item} withdrawn.")
+    hooks.items_changed(report=item.report, by=by, reason=f"{item} withdrawn.")
     return item
 
 
@@ -125,5 +124,5 @@ def item_restore(*, item: Item, by: User, reason: str, expected_version: int | N
         raise ValidationError(f"Its cause of concern ({parent}) is withdrawn: restore that first.")
     _set_restored(item, by=by, reason=reason, expected_version=expected_version)
     _replan_reminders(item.report, Action.all_objects.filter(item=item))
-    responses.response_items_changed(report=item.report, by=by, reason=f"{item} restored.")
+    hooks.items_changed(report=item.report, by=by, reason=f"{item} restored.")
     return item

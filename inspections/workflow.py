@@ -18,9 +18,9 @@ from accounts.roles import (
     has_role,
     require_role,
 )
+from core.errors import InvalidTransition
 
 from .choices import ActionStatus
-from .errors import InvalidTransition
 
 #: A guard says why a transition is not open now (or None when it is).
 Guard = Callable[[models.Model, datetime.date], str | None]

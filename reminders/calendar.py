@@ -6,7 +6,7 @@ import datetime
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from pccresponse.site import absolute_url, mail_domain
+from core.site import absolute_url, mail_domain
 
 from .schedule import CC_PENDING_STATES
 from .selectors import calendar_actions, calendar_responses

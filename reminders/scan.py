@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from pccresponse.site import mail_domain
+from core.site import mail_domain
 
 from .choices import DigestKind, DigestState, ReminderKind, ReminderState
 from .models import Delivery, Digest, Reminder

@@ -3,7 +3,6 @@
 from django.db.models import Q
 
 from accounts.roles import Role, user_roles
-from inspections.choices import FINISHED_STATUSES
 from inspections.models import Action
 from responses.choices import PUBLISHED_STATES
 from responses.models import Response
@@ -64,7 +63,7 @@ def calendar_responses(*, user) -> list[Response]:
 def calendar_actions(*, user) -> list[Action]:
     return list(
         Action.objects.filter(owner_user=user, target_date__isnull=False)
-        .exclude(status__in=FINISHED_STATUSES)
+        .unfinished()
         .select_related("item__report")
         .order_by("target_date", "pk")[:FEED_ROWS]
     )

@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from pccresponse.site import absolute_url
+from core.site import absolute_url
 
 from .choices import DigestState, ReminderKind
 from .models import Digest

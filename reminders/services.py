@@ -9,7 +9,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.roles import READERS, Role, require_role
-from inspections.choices import FINISHED_STATUSES
 from inspections.models import Action
 from responses.choices import PUBLISHED_STATES
 from responses.models import Response
@@ -91,7 +90,7 @@ def reminders_rebuild_all(*, today: datetime.date | None = None) -> int:
     Reminder.objects.filter(state=ReminderState.SCHEDULED).delete()
     written = 0
     actions = (
-        Action.objects.exclude(status__in=FINISHED_STATUSES)
+        Action.objects.unfinished()
         .filter(target_date__isnull=False)
         .only("pk", "status", "target_date")
     )

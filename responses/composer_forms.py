@@ -3,8 +3,8 @@ input; responses.services.response_save_draft decides what is allowed and saniti
 
 from django import forms
 
+from core.forms import DATE_WIDGET, VersionedMixin
 from inspections.choices import ItemKind
-from inspections.forms import DATE_WIDGET, VersionedMixin
 
 from .annex import suggested_entry
 from .choices import Explanation

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from inspections.models import Item, Report
 
+from . import hooks
 from .annex import ANNEX_ITEM_KINDS, response_sync_annex
 from .approval import send_back_for_approval
 from .choices import PUBLISHED_STATES, ResponseStatus
@@ -51,10 +52,6 @@ def _follow(response: Response, *, by, change: str, note: str = "", dirty: bool 
         return
     if response_sync_annex(response=response) or dirty:
         save_response(response, by=by, note=(note or change)[:200])
-
-
-def quoted_item_fields(item: Item) -> dict:
-    return {name: getattr(item, name) for name in QUOTED_ITEM_FIELDS}
 
 
 @transaction.atomic
@@ -142,3 +139,10 @@ def response_report_changed(*, report: Report, old_title: str, old_date, by) -> 
     _refuse_while_published(response, change)
     _follow_date_and_title(response, old_title, old_date)
     _follow(response, by=by, change=change[0].upper() + change[1:], dirty=True)
+
+
+def response_report_withdrawal_changed(*, report: Report) -> None:
+    """A withdrawn report's response has no reminders; a restored one gets them again."""
+    response = Response.objects.filter(report=report).first()
+    if response is not None:
+        hooks.response_changed(response=response)

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.utils import timezone
 
 from accounts.roles import RESPONSE_DRAFTERS, users_with_roles
-from inspections.forms import DATE_WIDGET, CrispyMixin, VersionedMixin
+from core.forms import DATE_WIDGET, CrispyMixin, VersionedMixin
+from core.people import display_name
 
 from .choices import ResponseStatus
 
@@ -45,7 +46,7 @@ class OwnerForm(CrispyMixin, VersionedMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = users_with_roles(RESPONSE_DRAFTERS)
-        self.fields["owner"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["owner"].label_from_instance = display_name
 
 
 class InviteForm(CrispyMixin, VersionedMixin, forms.Form):

@@ -9,10 +9,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core.jobs import BackgroundJob
 from inspections.choices import ItemKind
 from inspections.models import Item, Report
 from inspections.withdrawal import EveryRowManager, InRegisterManager
-from pccresponse.jobs import BackgroundJob
 
 from .choices import PUBLISHED_STATES, Explanation, ResponseStatus
 from .deadlines import DeadlineRule, days_left, statutory_deadline
@@ -74,9 +74,12 @@ class Signatory(models.Model):
 
 
 class ResponseQuerySet(models.QuerySet):
+    def unpublished(self):
+        """Not yet first published: the duty is still open (a correction does not reopen it)."""
+        return self.filter(published_on__isnull=True)
+
     def overdue(self, today: datetime.date):
-        # Once first published the duty is met, even while a correction is being drafted.
-        return self.filter(due_on__lt=today, published_on__isnull=True)
+        return self.unpublished().filter(due_on__lt=today)
 
 
 class Response(models.Model):
@@ -266,7 +269,7 @@ class Approval(models.Model):
     )
     approved_at = models.DateTimeField(default=timezone.now)
     #: When it was recorded: later than approved_at only for an approval taken from the
-    #: office's files (responses.demo, or records kept before the register).
+    #: office's files (demo.responses, or records kept before the register).
     recorded_at = models.DateTimeField(default=timezone.now)
     letter_html = models.TextField()
     letter_sha256 = models.CharField(max_length=64)

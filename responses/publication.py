@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from pccresponse.site import absolute_url, mail_domain
+from core.site import absolute_url, mail_domain
 
 from . import pdf, rendering
 from .choices import ResponseStatus

@@ -15,7 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from accounts.roles import DRAFT_READERS, RESPONSE_DRAFTERS, require_role
-from pccresponse import jobs
+from core import jobs
 
 from . import pdf
 from .models import PublishedVersion, RenderJob, Response

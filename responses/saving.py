@@ -1,18 +1,11 @@
 """How every service stores a change to a response: refused if someone saved meanwhile, kept
 as a version, and the reminders planned again."""
 
-from inspections.concurrency import save_versioned
+from core.concurrency import save_versioned
 
+from . import hooks
 from .models import Response, ResponseVersion
 from .versions import record_version, response_changes_since
-
-
-def reminders():
-    """The response's reminders follow its dates and state. Imported on use: reminders depends
-    on this app."""
-    from reminders import services
-
-    return services
 
 
 def save_response(
@@ -22,5 +15,5 @@ def save_response(
         response, expected_version=expected_version, describe_changes=response_changes_since
     )
     version = record_version(response=response, by=by, note=note)
-    reminders().reminders_refresh_for_response(response=response)
+    hooks.response_changed(response=response)
     return version

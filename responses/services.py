@@ -11,10 +11,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.roles import Role, require_role
+from core.concurrency import save_versioned
 from inspections.choices import ItemKind
-from inspections.concurrency import save_versioned
 from inspections.models import Report
 
+from . import hooks
 from .annex import response_sync_annex
 
 # The one entry point for callers: approval and publication, and how the response follows the
@@ -29,7 +30,6 @@ from .approval import (  # noqa: F401
 from .choices import ResponseStatus
 from .deadlines import default_cc_due_on, statutory_deadline
 from .following import (  # noqa: F401
-    quoted_item_fields,
     response_for_new_item,
     response_item_changed,
     response_items_changed,
@@ -38,7 +38,6 @@ from .following import (  # noqa: F401
 from .letter import default_opening, default_subject
 from .models import Response
 from .richtext import is_blank, sanitise_source
-from .saving import reminders
 from .saving import save_response as _save
 from .versions import LETTER_FIELDS, record_version, response_changes_since
 from .workflow import RESPONSES
@@ -78,7 +77,7 @@ def response_open_for_report(*, report: Report) -> Response:
     )
     response_sync_annex(response=response)
     record_version(response=response, by=None, note="Opened when the report was recorded.")
-    reminders().reminders_refresh_for_response(response=response)
+    hooks.response_changed(response=response)
     return response
 
 

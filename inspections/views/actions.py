@@ -3,14 +3,14 @@ from django.shortcuts import get_object_or_404
 from django.views import View
 
 from accounts.roles import ACTION_EDITORS, READERS, RoleRequiredMixin
+from core.views import ServiceFormView
 
 from .. import services
 from ..forms import ActionCreateForm, ActionForm, EvidenceForm, TargetDateForm, UpdateForm
 from ..models import Action, Evidence, Item
-from .base import ServiceFormView
 
 
-class ActionFormView(ServiceFormView):
+class ActionFormView(RoleRequiredMixin, ServiceFormView):
     """Base for the views that act on one action: loads it (after the role check) with its item."""
 
     allowed_roles = ACTION_EDITORS
@@ -32,7 +32,7 @@ class ActionFormView(ServiceFormView):
         return {"lock_version": self.action.lock_version}
 
 
-class ActionCreateView(ServiceFormView):
+class ActionCreateView(RoleRequiredMixin, ServiceFormView):
     allowed_roles = ACTION_EDITORS
     form_class = ActionCreateForm
     success_message = "Action added."

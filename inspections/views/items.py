@@ -8,11 +8,11 @@ from accounts.roles import (
     RoleRequiredMixin,
     has_role,
 )
+from core.views import ServiceFormView
 
 from .. import selectors, services
 from ..forms import ItemCreateForm, ItemForm, OversightForm
 from ..models import Item, Report
-from .base import ServiceFormView
 
 
 class ItemDetailView(RoleRequiredMixin, DetailView):
@@ -45,7 +45,7 @@ def _item_fields(cleaned_data: dict) -> dict:
     return {k: v for k, v in cleaned_data.items() if k != "lock_version"}
 
 
-class ItemCreateView(ServiceFormView):
+class ItemCreateView(RoleRequiredMixin, ServiceFormView):
     allowed_roles = REGISTER_EDITORS
     form_class = ItemCreateForm
     success_message = "Item added."
@@ -75,7 +75,7 @@ class ItemCreateView(ServiceFormView):
         return self.report.get_absolute_url()
 
 
-class ItemUpdateView(ServiceFormView):
+class ItemUpdateView(RoleRequiredMixin, ServiceFormView):
     allowed_roles = REGISTER_EDITORS
     form_class = ItemForm
     success_message = "Item saved."
@@ -104,7 +104,7 @@ class ItemUpdateView(ServiceFormView):
         )
 
 
-class ItemOversightView(ServiceFormView):
+class ItemOversightView(RoleRequiredMixin, ServiceFormView):
     """HMICFRS's own status and the office's assurance, kept apart from the force's view."""
 
     allowed_roles = ASSURANCE_EDITORS

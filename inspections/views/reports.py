@@ -3,11 +3,11 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from accounts.roles import READERS, REGISTER_EDITORS, RoleRequiredMixin, has_role
+from core.views import ServiceFormView
 
 from .. import selectors, services
 from ..forms import ReportCreateForm, ReportFilterForm, ReportForm
 from ..models import Report
-from .base import ServiceFormView
 
 
 class ReportListView(RoleRequiredMixin, ListView):
@@ -61,7 +61,7 @@ class ReportDetailView(RoleRequiredMixin, DetailView):
         )
 
 
-class ReportCreateView(ServiceFormView):
+class ReportCreateView(RoleRequiredMixin, ServiceFormView):
     allowed_roles = REGISTER_EDITORS
     form_class = ReportCreateForm
     page_title = "Record an HMICFRS report"
@@ -76,7 +76,7 @@ class ReportCreateView(ServiceFormView):
         return result.get_absolute_url()
 
 
-class ReportUpdateView(ServiceFormView):
+class ReportUpdateView(RoleRequiredMixin, ServiceFormView):
     allowed_roles = REGISTER_EDITORS
     form_class = ReportForm
     success_message = "Report saved."

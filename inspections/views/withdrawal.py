@@ -5,14 +5,14 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
 from accounts.roles import REGISTER_EDITORS, RoleRequiredMixin
+from core.views import ServiceFormView
 
 from .. import selectors, services
 from ..forms import RestoreForm, WithdrawForm
 from ..models import Item, Report
-from .base import ServiceFormView
 
 
-class _WithdrawalView(ServiceFormView):
+class _WithdrawalView(RoleRequiredMixin, ServiceFormView):
     """One report or item, loaded (after the role check) in the state the change starts from."""
 
     allowed_roles = REGISTER_EDITORS

@@ -34,12 +34,14 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "simple_history",
+    "core",
     "accounts",
     "inspections",
     "responses",
     "reminders",
     "dashboards",
     "imports",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -216,6 +218,9 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 #: The least time the office gives the Chief Constable to comment (s55(4)), in days from the
 #: invitation; a shorter period needs a reason, recorded with the invitation.
 S55_CC_MIN_DAYS = env.int("S55_CC_MIN_DAYS", default=7)
+#: How many days ahead counts as "due soon": an open action turns amber, a response's deadline
+#: badge turns "soon", and the dashboards count both (inspections.querysets.due_soon_window).
+DUE_SOON_DAYS = env.int("DUE_SOON_DAYS", default=30)
 
 S55_RECIPIENTS = {
     "HMICFRS": env("S55_HMICFRS_EMAIL", default="hmicfrs-s55@example.org"),

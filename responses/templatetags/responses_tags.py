@@ -1,6 +1,7 @@
 """The deadline badge shown wherever a response appears, the step indicator, and rich text."""
 
 from django import template
+from django.conf import settings
 from django.utils import timezone
 
 from .. import richtext
@@ -34,7 +35,7 @@ def deadline_state(response, today=None) -> dict:
         return {"kind": "overdue", "text": f"Overdue by {_days(-left)}", "due_on": due_on}
     if left == 0:
         return {"kind": "today", "text": "due today", "due_on": due_on}
-    kind = "soon" if left <= 14 else "open"
+    kind = "soon" if left <= settings.DUE_SOON_DAYS else "open"
     return {"kind": kind, "text": f"{_days(left)} left", "due_on": due_on}
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from accounts.roles import DRAFT_READERS, RESPONSE_DRAFTERS, RoleRequiredMixin, has_role
-from inspections.views.base import ServiceFormView
+from core.views import ServiceFormView
 
 from .. import services
 from ..choices import EDITABLE_STATES, PUBLISHED_STATES
@@ -43,7 +43,7 @@ class ResponseMixin:
         return super().get_context_data(**(context | kwargs))
 
 
-class ComposeView(ResponseMixin, ServiceFormView):
+class ComposeView(ResponseMixin, RoleRequiredMixin, ServiceFormView):
     """The letter and the annex in one form; one save is one call of response_save_draft."""
 
     allowed_roles = RESPONSES.roles_for_url("responses:compose")

@@ -10,7 +10,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.views import View
 from django.views.generic import ListView
 
-from pccresponse.site import absolute_url
+from core.site import absolute_url
 
 from ..models import PublishedVersion, Response
 

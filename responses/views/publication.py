@@ -8,7 +8,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from accounts.roles import DRAFT_READERS, RoleRequiredMixin
-from pccresponse.jobs import job_outcome
+from core.jobs import job_outcome
 
 from .. import publication, rendering, services
 from ..forms import ReopenForm, SendForm

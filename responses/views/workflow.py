@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from inspections.views.base import ServiceFormView
+from accounts.roles import RoleRequiredMixin
+from core.views import ServiceFormView
 
 from .. import selectors, services
 from ..choices import ResponseStatus
@@ -28,7 +29,7 @@ from ..models import Response
 from ..workflow import RESPONSES
 
 
-class ResponseFormView(ServiceFormView):
+class ResponseFormView(RoleRequiredMixin, ServiceFormView):
     """Base for the views that move one response: loads it (after the role check), shows where
     it stands, and turns the gate's refusal into a list of what is missing."""
 

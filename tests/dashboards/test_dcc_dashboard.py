@@ -1,10 +1,14 @@
 """The DCC dashboard shows exact counts of the known register, each linking to its list."""
 
+import datetime
 import html
 import re
 
 import pytest
 from django.urls import reverse
+
+from accounts.roles import Role
+from tests.factories import ActionFactory, UserFactory
 
 from .pages import list_count, number, read, table
 
@@ -106,3 +110,13 @@ def test_by_report_it_shows_the_twenty_with_most_overdue_and_links_to_all(
     assert sum(label.startswith("Report A") for label in rows) == 11
     every = re.search(r'href="([^"]+)">Every action, by report', response.text)
     assert list_count(client, html.unescape(every.group(1))) == 11 * 10
+
+
+def test_an_owner_with_only_a_first_name_links_to_the_actions_it_counts(client, dcc, today):
+    ann = UserFactory(username="ann", first_name="Ann", last_name="", role=Role.FORCE_STAFF)
+    ActionFactory(owner_name="", owner_user=ann, target_date=datetime.date(2026, 6, 1))
+    client.force_login(dcc)
+    page = read(client.get(URL))
+    assert table(page, "Unfinished actions by owner") == {"Ann": [1, 1, 0, 0]}
+    for text, url in page.links["Unfinished actions by owner"]:
+        assert list_count(client, url) == number(text), url

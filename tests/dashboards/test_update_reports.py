@@ -155,7 +155,7 @@ def test_a_failed_render_can_be_tried_again_by_the_office(client, paper, monkeyp
     def broken_layout(html):
         raise RuntimeError("Pango exploded")
 
-    monkeypatch.setattr("responses.pdf.layout", broken_layout)
+    monkeypatch.setattr("core.pdf.layout", broken_layout)
     run_update_report(paper.pk)
     monkeypatch.undo()
     page = client.get(paper.get_absolute_url())

@@ -8,9 +8,9 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.roles import Role
+from core.errors import EditConflict
 from inspections import services
 from inspections.choices import ActionStatus
-from inspections.errors import EditConflict
 from inspections.models import Action, Item, Report
 from tests.factories import UserFactory
 

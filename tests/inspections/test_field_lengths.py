@@ -6,10 +6,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from core.views import attach_errors
 from inspections import services
 from inspections.forms import ItemForm, ReportCreateForm
 from inspections.models import TITLE_MAX_LENGTH, Report
-from inspections.views.base import attach_errors
 from responses.models import Response
 from tests.conftest import NCPI_2019
 

@@ -8,9 +8,9 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from core.errors import InvalidTransition
 from inspections import services
 from inspections.choices import ActionStatus, SignOffDecision
-from inspections.errors import InvalidTransition
 from inspections.models import Action
 
 LONDON = ZoneInfo("Europe/London")

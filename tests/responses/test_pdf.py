@@ -1,6 +1,6 @@
 """The letter and annex as a PDF (responses.pdf): what it says, its metadata and tags, the draft
 watermark, and that text typed into the letter or annex can never make WeasyPrint read a file or
-reach an address (responses.pdf_fetcher). Uses real WeasyPrint and poppler's command-line tools."""
+reach an address (core.pdf_fetcher). Uses real WeasyPrint and poppler's command-line tools."""
 
 import contextlib
 import socket
@@ -11,12 +11,13 @@ from types import SimpleNamespace
 import pytest
 from weasyprint import HTML
 
+from core import pdf_fetcher
+from core.pdf import html_to_pdf
+from core.pdf_fetcher import RefusedURL, StaticOnlyFetcher
 from inspections.models import Item
-from responses import pdf_fetcher
 from responses.choices import ResponseStatus
 from responses.models import AnnexEntry, Office, Response
-from responses.pdf import html_to_pdf, render_response_pdf
-from responses.pdf_fetcher import RefusedURL, StaticOnlyFetcher
+from responses.pdf import render_response_pdf
 
 from .pdf_text import poppler, words
 

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from inspections.errors import InvalidTransition
+from core.errors import InvalidTransition
 from responses import services
 from responses.choices import ResponseStatus
 from responses.models import PublishedVersion, RenderJob, Response

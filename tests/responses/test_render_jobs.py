@@ -8,7 +8,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from pccresponse.jobs import job_outcome
+from core.jobs import job_outcome
 from responses.choices import ResponseStatus
 from responses.models import RenderJob
 from responses.rendering import run_render_job
@@ -87,7 +87,7 @@ def test_a_render_that_fails_says_so_and_can_be_tried_again(
     def broken_layout(html):
         raise RuntimeError("Pango exploded")
 
-    monkeypatch.setattr("responses.pdf.layout", broken_layout)
+    monkeypatch.setattr("core.pdf.layout", broken_layout)
     run_render_job(job.pk)
     page = client.get(job.get_absolute_url())
     assert b"The PDF was not made" in page.content and b"Try again" in page.content

@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from inspections.errors import InvalidTransition
+from core.errors import InvalidTransition
 from responses import services
 from responses.choices import ResponseStatus
 from responses.models import Dispatch, Response

@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from accounts.roles import Role
+from core.errors import EditConflict
 from inspections import services as inspections
 from inspections.choices import Addressee, ItemKind
-from inspections.errors import EditConflict
 from responses import services
 from responses.choices import Explanation, ResponseStatus
 from responses.models import AnnexEntry, Response, ResponseVersion

@@ -8,9 +8,9 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from core.errors import InvalidTransition
 from inspections import services as inspections
 from inspections.choices import Addressee, ItemKind
-from inspections.errors import InvalidTransition
 from responses import services
 from responses.choices import Explanation, ResponseStatus
 from responses.errors import IncompleteResponse

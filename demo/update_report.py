@@ -5,8 +5,8 @@ import datetime
 
 from django.utils import timezone
 
-from .models import UpdateReport
-from .update_reports import update_report_freeze
+from dashboards.models import UpdateReport
+from dashboards.update_reports import update_report_freeze
 
 NEXT_MEETING_IN = datetime.timedelta(days=14)
 

@@ -13,7 +13,7 @@ Evidence links point at example.org (a reserved domain) standing in for the forc
 from dataclasses import dataclass
 from datetime import date
 
-from .choices import Addressee, ItemKind, ReportType, Scope
+from inspections.choices import Addressee, ItemKind, ReportType, Scope
 
 
 def _flow(text: str) -> str:

@@ -14,12 +14,15 @@ from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
 
-from inspections.demo_data import DEMO_REPORTS
 from inspections.models import Report
+from responses import services
+from responses.choices import ResponseStatus
+from responses.models import Office, Response, Signatory
+from responses.publication import response_send
+from responses.rendering import run_render_job
 
-from . import services
-from .choices import ResponseStatus
-from .demo_data import (
+from .register_data import DEMO_REPORTS
+from .response_data import (
     DEMO_RESPONSES,
     OFFICE_ADDRESS,
     OFFICE_FORCE_NAME,
@@ -27,9 +30,6 @@ from .demo_data import (
     SIGNATORIES,
     DemoResponse,
 )
-from .models import Office, Response, Signatory
-from .publication import response_send
-from .rendering import run_render_job
 
 LONDON = ZoneInfo("Europe/London")
 FROM_THE_FILES = "Recorded from the office's files when the register was set up."

@@ -6,9 +6,7 @@ from django.db import transaction
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
-from accounts.roles import RoleRequiredMixin
-
-from ..errors import EditConflict
+from .errors import EditConflict
 
 
 def attach_errors(form, error: ValidationError) -> None:
@@ -28,8 +26,11 @@ def attach_errors(form, error: ValidationError) -> None:
             form.add_error(None, [f"{name}: {message}" for e in errors for message in e.messages])
 
 
-class ServiceFormView(RoleRequiredMixin, FormView):
+class ServiceFormView(FormView):
     """A form whose valid data goes to `perform`; a ValidationError re-renders the form.
+
+    It checks no role: every subclass puts accounts.roles.RoleRequiredMixin first, so the
+    check is written where the view declares who may use it (and core imports no app).
 
     The savepoint means a refused service call leaves the request's transaction usable and the
     database unchanged.

@@ -19,6 +19,8 @@ from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils import timezone
 
+from . import pdf
+
 log = logging.getLogger(__name__)
 
 
@@ -160,9 +162,6 @@ def store_pdf_once(model: type[models.Model], pk: int, data: bytes, name) -> boo
 def render_job_pdf(job: BackgroundJob, html: str, store) -> None:
     """Render the job's HTML to a tagged PDF, writing progress as it goes, then hand the bytes
     and page count to `store(data, pages)`, which keeps them and marks the job done."""
-    # Imported here: responses.models imports this module, and responses.pdf imports them.
-    from responses import pdf
-
     try:
         report_progress(job, 15, "Laying out the pages")
         pages = pdf.layout(html)

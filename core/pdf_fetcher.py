@@ -1,11 +1,12 @@
-"""What WeasyPrint may read while it renders a response: the print stylesheet and nothing else.
+"""What WeasyPrint may read while it renders a document: the stylesheets the apps registered,
+and nothing else.
 
-The letter and annex hold text that staff and the force typed. Whatever slipped past the
-sanitiser (responses.richtext) must still not make the renderer read a local file or reach any
-address, so every URL WeasyPrint asks for comes here, and anything that is not one of the named
-static files is refused before any file or network access. The document's base URL is a name
-under the reserved ``.invalid`` domain, never a directory, so relative references resolve to
-URLs that this fetcher refuses too.
+The letter, the annex and the JASP papers hold text that staff and the force typed. Whatever
+slipped past the sanitiser (responses.richtext) must still not make the renderer read a local
+file or reach any address, so every URL WeasyPrint asks for comes here, and anything that is
+not one of the registered static files is refused before any file or network access. The
+document's base URL is a name under the reserved ``.invalid`` domain, never a directory, so
+relative references resolve to URLs that this fetcher refuses too.
 """
 
 from pathlib import Path
@@ -17,15 +18,19 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 BASE_URL = "https://pdf.pccresponse.invalid/"
 STATIC_PREFIX = f"{BASE_URL}static/"
 
-#: The static files the print template may use, by name, with their content types.
-ALLOWED_STATIC = {
-    "css/print.css": "text/css",
-    "css/update-report.css": "text/css",
-}
+#: The static files print templates may use, by name, with their content types. Each app that
+#: renders a PDF registers its own stylesheet when it is ready (allow_static), so this module
+#: names no app's files.
+ALLOWED_STATIC: dict[str, str] = {}
 
 
 class RefusedURL(ValueError):
     """A URL outside the allow-list. WeasyPrint logs it and renders without the resource."""
+
+
+def allow_static(name: str, content_type: str = "text/css") -> None:
+    """Let print templates use the static file `name` (called from an AppConfig.ready)."""
+    ALLOWED_STATIC[name] = content_type
 
 
 def static_url(name: str) -> str:

@@ -8,14 +8,13 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from inspections.demo_data import HEAD_OF_CRIME, HEAD_OF_PVP
+from demo.register_data import HEAD_OF_CRIME, HEAD_OF_PVP
+from demo.response_data import MISSING_BULLETS, NCPI_PCC_COMMENTS
 from responses.choices import Explanation, ResponseStatus
-from responses.demo_data import MISSING_BULLETS, NCPI_PCC_COMMENTS
 from responses.gate import response_missing_parts, signatory_on
 from responses.models import AnnexEntry, Office, Response, ResponseVersion, Signatory
 from responses.richtext import render
-
-from .pdf_text import pdf_text
+from tests.responses.pdf_text import pdf_text
 
 NCPI_2019 = "National Child Protection Inspections 2019: thematic report"
 MISSING_CHILDREN = "Missing children: who cares? The police response to missing and absent children"

@@ -1,12 +1,12 @@
-"""`python manage.py load_demo`: the demo users and the three demo reports (inspections.demo_data),
+"""`python manage.py load_demo`: the demo users and the three demo reports (demo.register_data),
 then the office, its signatories and the section 55 responses (responses.demo_data), and a JASP
-update report for the panel's next meeting (dashboards.demo).
+update report for the panel's next meeting (demo.update_report).
 
 Everything goes through inspections.services, acting as the demo user whose role does it in
 practice (OPCC staff record reports and items; force staff record actions, updates and evidence;
 the DCC signs off), so the history rows name the right person. A report already present, matched
 on title and publication date, is left as it is: running the command again changes nothing. The
-responses are loaded by responses.demo, through responses.services, with the same care.
+responses are loaded by demo.responses, through responses.services, with the same care.
 """
 
 from django.core.management.base import BaseCommand
@@ -14,13 +14,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.demo import DEMO_PASSWORD, DEMO_USERS, ensure_demo_users
-from dashboards.demo import load_demo_update_report
+from demo.register_data import DEMO_REPORTS, DemoAction, DemoItem, DemoReport
+from demo.responses import load_demo_responses, responses_summary
+from demo.update_report import load_demo_update_report
 from inspections import services
 from inspections.choices import ActionStatus
-from inspections.demo_data import DEMO_REPORTS, DemoAction, DemoItem, DemoReport
 from inspections.models import Action, Item, Report
 from reminders.scan import reminders_prepare
-from responses.demo import load_demo_responses, responses_summary
 
 
 class Command(BaseCommand):

@@ -1,10 +1,10 @@
 """The demo's section 55 responses: the office, its signatories, and two responses transcribed from
-the shared seeds, as plain data for `manage.py load_demo` (loaded by responses.demo).
+the shared seeds, as plain data for `manage.py load_demo` (loaded by demo.responses).
 
 Letter text is the seeds' own, as Markdown (paragraphs, and bullet lists as Markdown lists), with
 PDF line wraps joined. The NCPI 2019 letter is seed 000 (the PCC's response); its annex is the
 force's answer to each recommendation in seed 002 (the Business Co-ordination Board paper), whose
-force responses, owners and target dates are the demo actions of inspections.demo_data. The
+force responses, owners and target dates are the demo actions of demo.register_data. The
 Missing children letter and its annex entry are seed 003. What the seeds do not print is demo
 content and says so where it is defined: the Chief Constable's comments (summarised in the
 force's own words from seeds 002 and 003), the NCPI PCC's comments on them, and the dates of the
@@ -16,15 +16,15 @@ invitation and of the Chief Constable's reply.
 from dataclasses import dataclass
 from datetime import date
 
-from inspections.demo_data import (
+from responses.choices import Explanation, ResponseStatus
+
+from .register_data import (
     MISSING_BULLETS,
     MISSING_CHILDREN_2016,
     NCPI_2019,
     DemoReport,
     _flow,
 )
-
-from .choices import Explanation, ResponseStatus
 
 # --- The office and who signs for it -------------------------------------------------------------
 

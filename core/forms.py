@@ -1,0 +1,23 @@
+"""What every form shares: a submit button laid out by crispy-forms, the version the editor
+loaded (for optimistic locking), and one date widget."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class CrispyMixin:
+    submit_label = "Save"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("submit", self.submit_label))
+
+
+class VersionedMixin(forms.Form):
+    """Carries the version the editor loaded, so a stale save is refused (concurrency.py)."""
+
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)
