@@ -4,12 +4,14 @@ state, and save atomically, so bad input changes nothing."""
 import secrets
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.roles import ACTION_EDITORS, ASSURANCE_EDITORS, REGISTER_EDITORS, require_role
 from core.concurrency import save_versioned
+from core.history import KEEP, Maybe, assign, stamp
 
 from . import hooks
 from .choices import ActionStatus, Addressee, ItemKind, SignOffDecision
@@ -33,8 +35,6 @@ from .withdrawing import (  # noqa: F401
 )
 from .workflow import ACTIONS
 
-User = AbstractBaseUser
-
 #: Messages for rules the forms also check, so both say the same thing.
 BODY_NOT_NAMED = "Name the body this item is addressed to."
 ONLY_RECOMMENDATIONS = "Only a recommendation can sit under a cause of concern."
@@ -56,10 +56,27 @@ def _strip(instance, *names: str) -> None:
 
 
 @transaction.atomic
-def report_create(*, by: User, **fields) -> Report:
-    report = Report(**fields)
+def report_create(
+    *,
+    by: User,
+    title: str,
+    report_type: str,
+    scope: str,
+    published_on: date,
+    hmicfrs_url: str = "",
+    summary: str = "",
+) -> Report:
+    require_role(by, REGISTER_EDITORS)
+    report = Report(
+        title=title,
+        report_type=report_type,
+        scope=scope,
+        published_on=published_on,
+        hmicfrs_url=hmicfrs_url,
+        summary=summary,
+    )
     _strip(report, "title")
-    report._history_user = by
+    stamp(report, by)
     report.full_clean()
     report.save()
     hooks.report_recorded(report=report)
@@ -67,12 +84,31 @@ def report_create(*, by: User, **fields) -> Report:
 
 
 @transaction.atomic
-def report_update(*, report: Report, by: User, expected_version: int, **fields) -> Report:
+def report_update(
+    *,
+    report: Report,
+    by: User,
+    expected_version: int,
+    title: Maybe[str] = KEEP,
+    report_type: Maybe[str] = KEEP,
+    scope: Maybe[str] = KEEP,
+    published_on: Maybe[date] = KEEP,
+    hmicfrs_url: Maybe[str] = KEEP,
+    summary: Maybe[str] = KEEP,
+) -> Report:
+    require_role(by, REGISTER_EDITORS)
     old_title, old_date = report.title, report.published_on
-    for name, value in fields.items():
-        setattr(report, name, value)
+    assign(
+        report,
+        title=title,
+        report_type=report_type,
+        scope=scope,
+        published_on=published_on,
+        hmicfrs_url=hmicfrs_url,
+        summary=summary,
+    )
     _strip(report, "title")
-    report._history_user = by
+    stamp(report, by)
     save_versioned(report, expected_version=expected_version)
     # The response's deadline and letter follow; a published one refuses (and undoes) it.
     hooks.report_changed(report=report, old_title=old_title, old_date=old_date, by=by)
@@ -112,16 +148,34 @@ def item_create(
     *,
     report: Report,
     by: User,
+    kind: str,
+    reference: str,
+    text: str,
+    addressee: str,
+    addressee_other: str = "",
+    hmicfrs_deadline: date | None = None,
+    cause_of_concern: Item | None = None,
+    position: int = 0,
     action_required: bool | None = None,
     action_required_reason: str = "",
-    **fields,
 ) -> Item:
-    item = Item(report=report, **fields)
-    if item.position == 0:
-        item.position = report.items.count() + 1
+    """Record an item as printed in the report; position 0 means after the last.
+    `action_required` None follows the addressee; True or False overrides it, with a reason."""
+    require_role(by, REGISTER_EDITORS)
+    item = Item(
+        report=report,
+        kind=kind,
+        reference=reference,
+        text=text,
+        addressee=addressee,
+        addressee_other=addressee_other,
+        hmicfrs_deadline=hmicfrs_deadline,
+        cause_of_concern=cause_of_concern,
+        position=position or report.items.count() + 1,
+    )
     _apply_action_required(item, action_required, action_required_reason)
     _check_item_fields(item)
-    item._history_user = by
+    stamp(item, by)
     item.full_clean()
     item.save()
     hooks.item_added(item=item, by=by)
@@ -134,20 +188,37 @@ def item_update(
     item: Item,
     by: User,
     expected_version: int,
+    kind: Maybe[str] = KEEP,
+    reference: Maybe[str] = KEEP,
+    text: Maybe[str] = KEEP,
+    addressee: Maybe[str] = KEEP,
+    addressee_other: Maybe[str] = KEEP,
+    hmicfrs_deadline: Maybe[date | None] = KEEP,
+    cause_of_concern: Maybe[Item | None] = KEEP,
+    position: Maybe[int] = KEEP,
     action_required: bool | None = None,
     action_required_reason: str = "",
-    **fields,
 ) -> Item:
+    require_role(by, REGISTER_EDITORS)
     before = hooks.field_values(item)
-    for name, value in fields.items():
-        setattr(item, name, value)
+    assign(
+        item,
+        kind=kind,
+        reference=reference,
+        text=text,
+        addressee=addressee,
+        addressee_other=addressee_other,
+        hmicfrs_deadline=hmicfrs_deadline,
+        cause_of_concern=cause_of_concern,
+        position=position,
+    )
     _apply_action_required(item, action_required, action_required_reason)
     _check_item_fields(item)
     if not item.action_required and item.actions.unfinished().exists():
         raise ValidationError(
             {"action_required": "This item has open force actions: close or supersede them first."}
         )
-    item._history_user = by
+    stamp(item, by)
     save_versioned(item, expected_version=expected_version)
     # A kind change resyncs the annex at once; what an approved response quotes sends it back.
     hooks.item_changed(item=item, before=before, by=by)
@@ -159,9 +230,10 @@ def item_set_oversight(
     *, item: Item, by: User, expected_version: int, hmicfrs_status: str, assurance: str
 ) -> Item:
     """HMICFRS's own status and the office's assurance: kept apart from the force's view."""
+    require_role(by, ASSURANCE_EDITORS)
     item.hmicfrs_status = hmicfrs_status
     item.assurance = assurance
-    item._history_user = by
+    stamp(item, by)
     save_versioned(item, expected_version=expected_version)
     return item
 
@@ -201,6 +273,7 @@ def action_create(
     target_date: date | None = None,
     status: str = ActionStatus.AWAITING_ALLOCATION,
 ) -> Action:
+    require_role(by, ACTION_EDITORS)
     _check_item_takes_actions(item)
     if status not in EDITABLE_STATUSES:
         raise ValidationError({"status": "A new action cannot start pending sign-off or closed."})
@@ -213,7 +286,7 @@ def action_create(
         status=status,
     )
     _check_action_fields(action)
-    action._history_user = by
+    stamp(action, by)
     action.full_clean()
     action.save()
     if target_date is not None:
@@ -241,6 +314,7 @@ def action_update(
 ) -> Action:
     """Edit what the action is and who owns it. The target date has its own service (a reason
     is required) and the sign-off statuses move only through sign-off."""
+    require_role(by, ACTION_EDITORS)
     if action.status not in EDITABLE_STATUSES:
         raise ValidationError(
             f"This action is {action.get_status_display().lower()}; it can only be changed "
@@ -253,7 +327,7 @@ def action_update(
     action.owner_user = owner_user
     action.status = status
     _check_action_fields(action)
-    action._history_user = by
+    stamp(action, by)
     save_versioned(action, expected_version=expected_version)
     hooks.action_changed(action=action)
     return action
@@ -263,6 +337,7 @@ def action_update(
 def action_change_target_date(
     *, action: Action, by: User, expected_version: int, new_date: date | None, reason: str
 ) -> Action:
+    require_role(by, ACTION_EDITORS)
     if action.is_finished:
         raise ValidationError("A closed or superseded action keeps the target date it had.")
     if new_date == action.target_date:
@@ -271,7 +346,7 @@ def action_change_target_date(
         raise ValidationError({"reason": "Say why the target date is changing."})
     old_date = action.target_date
     action.target_date = new_date
-    action._history_user = by
+    stamp(action, by)
     save_versioned(action, expected_version=expected_version)
     TargetDateChange.objects.create(
         action=action, old_date=old_date, new_date=new_date, reason=reason.strip(), changed_by=by
@@ -288,6 +363,7 @@ def _check_still_open(action: Action) -> None:
 
 @transaction.atomic
 def action_add_update(*, action: Action, by: User, text: str) -> ProgressUpdate:
+    require_role(by, ACTION_EDITORS)
     _check_still_open(action)
     if not text.strip():
         raise ValidationError({"text": "Write the update before posting it."})
@@ -301,6 +377,7 @@ def action_add_update(*, action: Action, by: User, text: str) -> ProgressUpdate:
 def evidence_add(
     *, action: Action, by: User, description: str, upload=None, link: str = ""
 ) -> Evidence:
+    require_role(by, ACTION_EDITORS)
     _check_still_open(action)
     if bool(upload) == bool(link):
         raise ValidationError("Attach a file or give a link (one of the two).")
@@ -331,7 +408,7 @@ def evidence_add(
 def action_submit_for_sign_off(*, action: Action, by: User, expected_version: int, note: str = ""):
     ACTIONS.check("submit", action, by)
     action.status = ActionStatus.PENDING_SIGN_OFF
-    action._history_user = by
+    stamp(action, by)
     save_versioned(action, expected_version=expected_version)
     SignOffEvent.objects.create(action=action, decision=SignOffDecision.SUBMITTED, by=by, note=note)
     hooks.action_changed(action=action)
@@ -345,7 +422,7 @@ def action_sign_off(*, action: Action, by: User, expected_version: int, note: st
     action.status = ActionStatus.CLOSED
     action.closed_at = timezone.now()
     action.closed_by = by
-    action._history_user = by
+    stamp(action, by)
     save_versioned(action, expected_version=expected_version)
     SignOffEvent.objects.create(action=action, decision=SignOffDecision.CLOSED, by=by, note=note)
     hooks.action_changed(action=action)
@@ -359,7 +436,7 @@ def action_return(*, action: Action, by: User, expected_version: int, reason: st
     if not reason.strip():
         raise ValidationError({"reason": "Say why the action is being returned."})
     action.status = ActionStatus.IN_PROGRESS
-    action._history_user = by
+    stamp(action, by)
     save_versioned(action, expected_version=expected_version)
     SignOffEvent.objects.create(
         action=action, decision=SignOffDecision.RETURNED, by=by, note=reason.strip()

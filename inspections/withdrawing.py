@@ -1,19 +1,17 @@
 """Withdraw, never delete (decision 0011): a wrongly recorded report or item leaves the register
 with a reason and can be restored; the response and the reminders follow."""
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from accounts.roles import REGISTER_EDITORS, require_role
 from core.concurrency import save_versioned
+from core.history import stamp
 
 from . import hooks
 from .models import Action, Item, Report
-
-User = AbstractBaseUser
-
 
 # --- Withdrawal: never delete ------------------------------------------------------------------
 
@@ -48,8 +46,7 @@ def _set_withdrawn(instance, *, by: User, reason: str, expected_version: int | N
     instance.withdrawn_at = timezone.now()
     instance.withdrawn_by = by
     instance.withdrawal_reason = reason
-    instance._history_user = by
-    instance._change_reason = f"Withdrawn: {reason}"[:100]
+    stamp(instance, by, f"Withdrawn: {reason}")
     save_versioned(instance, expected_version=expected_version)
 
 
@@ -57,8 +54,7 @@ def _set_restored(instance, *, by: User, reason: str, expected_version: int | No
     instance.withdrawn_at = None
     instance.withdrawn_by = None
     instance.withdrawal_reason = ""
-    instance._history_user = by
-    instance._change_reason = f"Restored: {reason}"[:100]
+    stamp(instance, by, f"Restored: {reason}")
     save_versioned(instance, expected_version=expected_version)
 
 
