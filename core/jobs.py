@@ -20,6 +20,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from . import pdf
+from .constraints import one_of
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ class JobState(models.TextChoices):
 
 class BackgroundJob(models.Model):
     """The fields every background render has. Subclasses add what they render and where the
-    PDF goes, and their own check constraints (named per table)."""
+    PDF goes, and take their check constraints from `job_constraints` (named per table)."""
 
     State = JobState
     #: What the job does, as the messages about it name it ("The render did not start...").
@@ -49,6 +50,26 @@ class BackgroundJob(models.Model):
 
     class Meta:
         abstract = True
+
+
+def job_constraints(prefix: str) -> list[models.CheckConstraint]:
+    """The rules every job table keeps, named for the table (constraint names are global):
+    a known state, progress out of 100, a finished job has its time, a failure says why."""
+    return [
+        one_of(prefix, "state", JobState),
+        models.CheckConstraint(
+            condition=models.Q(progress__lte=100), name=f"{prefix}_progress_at_most_100"
+        ),
+        models.CheckConstraint(
+            condition=models.Q(state__in=[JobState.QUEUED, JobState.RUNNING])
+            | models.Q(finished_at__isnull=False),
+            name=f"{prefix}_finished_has_time",
+        ),
+        models.CheckConstraint(
+            condition=~models.Q(state=JobState.FAILED) | ~models.Q(error=""),
+            name=f"{prefix}_failure_says_why",
+        ),
+    ]
 
 
 def hand_over(task, job_id: int) -> None:

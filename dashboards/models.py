@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from core.jobs import BackgroundJob
+from core.jobs import BackgroundJob, job_constraints
 
 
 def update_report_upload_to(instance, filename):
@@ -35,18 +35,9 @@ class UpdateReport(BackgroundJob):
     class Meta:
         ordering = ["-meeting_date", "-requested_at", "-pk"]
         constraints = [
+            *job_constraints("update_report"),
             models.CheckConstraint(
                 condition=Q(since__lte=F("as_at")), name="update_report_since_not_after_as_at"
-            ),
-            models.CheckConstraint(
-                condition=Q(progress__lte=100), name="update_report_progress_at_most_100"
-            ),
-            models.CheckConstraint(
-                condition=Q(state__in=["queued", "running"]) | Q(finished_at__isnull=False),
-                name="update_report_finished_has_time",
-            ),
-            models.CheckConstraint(
-                condition=~Q(state="failed") | ~Q(error=""), name="update_report_failure_says_why"
             ),
             models.CheckConstraint(
                 condition=(Q(pdf="") & Q(pdf_sha256="") & Q(pdf_bytes__isnull=True))

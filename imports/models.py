@@ -6,7 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from core.jobs import BackgroundJob
+from core.constraints import one_of
+from core.jobs import BackgroundJob, job_constraints
 
 
 class Source(models.TextChoices):
@@ -43,16 +44,8 @@ class ImportJob(BackgroundJob):
     class Meta:
         ordering = ["-requested_at", "-pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(progress__lte=100), name="import_job_progress_at_most_100"
-            ),
-            models.CheckConstraint(
-                condition=Q(state__in=["queued", "running"]) | Q(finished_at__isnull=False),
-                name="import_job_finished_has_time",
-            ),
-            models.CheckConstraint(
-                condition=~Q(state="failed") | ~Q(error=""), name="import_job_failure_says_why"
-            ),
+            *job_constraints("import_job"),
+            one_of("import_job", "source", Source),
             models.CheckConstraint(
                 condition=Q(saved_at__isnull=True) | Q(state="done"),
                 name="import_job_saved_only_when_read",

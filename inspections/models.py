@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.constraints import one_of
 from core.people import display_name
 
 from .choices import (
@@ -79,6 +80,8 @@ class Report(Withdrawable):
     class Meta:
         ordering = ["-published_on", "title"]
         constraints = [
+            one_of("report", "report_type", ReportType),
+            one_of("report", "scope", Scope),
             models.CheckConstraint(condition=~Q(title=""), name="report_title_not_blank"),
             models.UniqueConstraint(
                 fields=["title", "published_on"],
@@ -152,6 +155,10 @@ class Item(Withdrawable):
     class Meta:
         ordering = ["report", "position", "pk"]
         constraints = [
+            one_of("item", "kind", ItemKind),
+            one_of("item", "addressee", Addressee),
+            one_of("item", "hmicfrs_status", HmicfrsStatus),
+            one_of("item", "assurance", Assurance, blank=True),
             models.UniqueConstraint(
                 fields=["report", "kind", "reference"],
                 condition=NOT_WITHDRAWN,
@@ -235,6 +242,7 @@ class Action(models.Model):
     class Meta:
         ordering = ["item", "pk"]
         constraints = [
+            one_of("action", "status", ActionStatus),
             models.CheckConstraint(
                 condition=~Q(description=""), name="action_description_not_blank"
             ),
@@ -372,6 +380,7 @@ class SignOffEvent(models.Model):
     class Meta:
         ordering = ["at", "pk"]
         constraints = [
+            one_of("sign_off", "decision", SignOffDecision),
             models.CheckConstraint(
                 condition=~Q(decision=SignOffDecision.RETURNED) | ~Q(note=""),
                 name="sign_off_return_has_reason",

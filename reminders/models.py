@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import GreaterThanOrEqual
 
+from core.constraints import one_of
 from inspections.models import Action
 from responses.models import Response
 
@@ -67,6 +68,7 @@ class Ladder(models.Model):
     class Meta:
         ordering = ["kind"]
         constraints = [
+            one_of("ladder", "kind", LadderKind),
             models.CheckConstraint(
                 condition=Q(overdue_every_days__isnull=True) | Q(overdue_every_days__gte=1),
                 name="ladder_repeat_at_least_daily",
@@ -113,6 +115,8 @@ class Reminder(models.Model):
     class Meta:
         ordering = ["due_at", "pk"]
         constraints = [
+            one_of("reminder", "kind", ReminderKind),
+            one_of("reminder", "state", ReminderState),
             models.UniqueConstraint(
                 fields=["response", "kind", "for_date"],
                 condition=Q(response__isnull=False),
@@ -191,6 +195,8 @@ class Digest(models.Model):
     class Meta:
         ordering = ["-day", "pk"]
         constraints = [
+            one_of("digest", "kind", DigestKind),
+            one_of("digest", "state", DigestState),
             models.UniqueConstraint(
                 fields=["recipient", "day", "kind"], name="digest_one_per_person_day_kind"
             ),

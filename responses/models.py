@@ -9,7 +9,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from core.jobs import BackgroundJob
+from core.constraints import one_of
+from core.jobs import BackgroundJob, job_constraints
 from inspections.choices import ItemKind
 from inspections.models import Item, Report
 from inspections.withdrawal import EveryRowManager, InRegisterManager
@@ -147,6 +148,8 @@ class Response(models.Model):
     class Meta:
         ordering = ["due_on", "pk"]
         constraints = [
+            one_of("response", "status", ResponseStatus),
+            one_of("response", "deadline_rule", DeadlineRule),
             models.CheckConstraint(
                 condition=Q(deadline_rule=DeadlineRule.POLICE_S55) | Q(due_on__isnull=True),
                 name="response_only_s55_has_deadline",
@@ -225,6 +228,7 @@ class AnnexEntry(models.Model):
         ordering = ["item__position", "item__pk"]
         verbose_name_plural = "annex entries"
         constraints = [
+            one_of("annex_entry", "explanation", Explanation, blank=True),
             models.UniqueConstraint(fields=["response", "item"], name="annex_one_entry_per_item"),
         ]
 
@@ -374,14 +378,17 @@ class PublishedVersion(models.Model):
         return self.published_on < self.recorded_on
 
 
+class RenderPurpose(models.TextChoices):
+    PREVIEW = "preview", "Draft preview"
+    PUBLICATION = "publication", "Publication"
+
+
 class RenderJob(BackgroundJob):
     """One PDF render in the background (responses.tasks), with how far it has got and how it
     ended. The HTML to render is fixed when the job is asked for, so the PDF shows exactly what
     was there at that moment, whatever is edited while it waits."""
 
-    class Purpose(models.TextChoices):
-        PREVIEW = "preview", "Draft preview"
-        PUBLICATION = "publication", "Publication"
+    Purpose = RenderPurpose
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="render_jobs")
     purpose = models.CharField(max_length=16, choices=Purpose.choices)
@@ -402,20 +409,12 @@ class RenderJob(BackgroundJob):
     class Meta:
         ordering = ["-requested_at", "-pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(progress__lte=100), name="render_job_progress_at_most_100"
-            ),
+            *job_constraints("render_job"),
+            one_of("render_job", "purpose", RenderPurpose),
             models.CheckConstraint(
                 condition=Q(purpose="publication", version__isnull=False)
                 | Q(purpose="preview", version__isnull=True),
                 name="render_job_publication_has_version",
-            ),
-            models.CheckConstraint(
-                condition=Q(state__in=["queued", "running"]) | Q(finished_at__isnull=False),
-                name="render_job_finished_has_time",
-            ),
-            models.CheckConstraint(
-                condition=~Q(state="failed") | ~Q(error=""), name="render_job_failure_says_why"
             ),
         ]
 
