@@ -62,6 +62,7 @@ lint: venv
 	.venv/bin/djlint templates --check
 	.venv/bin/djlint templates --lint
 	.venv/bin/lint-imports --no-cache
+	.venv/bin/mypy
 	DJANGO_SETTINGS_MODULE=pccresponse.settings.test DATABASE_URL=sqlite://:memory: \
 		.venv/bin/python manage.py makemigrations --check --dry-run
 

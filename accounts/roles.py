@@ -1,11 +1,17 @@
 """The five roles, held as Django groups, and the one place that answers "may this user do X"."""
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import AccessMixin
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+
+from core.requests import ViewMixin, signed_in_user
 
 
 class Role(models.TextChoices):
@@ -62,7 +68,7 @@ def require_role(user, roles: Iterable[Role]) -> None:
         raise PermissionDenied("Your role does not allow this.")
 
 
-class RoleRequiredMixin(AccessMixin):
+class RoleRequiredMixin(AccessMixin, ViewMixin):
     """Class-based views: anonymous users go to login, users without the role get 403.
 
     `allowed_roles` covers every method; `write_roles`, when set, narrows POST/PUT/PATCH/DELETE.
@@ -72,7 +78,7 @@ class RoleRequiredMixin(AccessMixin):
     allowed_roles: frozenset[Role] = frozenset()
     write_roles: frozenset[Role] | None = None
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         roles = self.allowed_roles
@@ -81,6 +87,11 @@ class RoleRequiredMixin(AccessMixin):
         require_role(request.user, roles)
         self.load_objects()
         return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def person(self) -> User:
+        """The signed-in user making the request, for the services' `by`."""
+        return signed_in_user(self.request)
 
     def load_objects(self) -> None:
         """Fetch the objects named in the URL (self.kwargs); overridden by views that need them."""

@@ -11,14 +11,16 @@ from django.db import models, transaction
 from django.utils.text import Truncator
 
 from .errors import EditConflict
+from .models import Versioned
 
 _NOT_SHOWN = {"lock_version", "updated_at"}
 
 
-def changes_since(instance: models.Model, version: int) -> list[str]:
+def changes_since(instance: Versioned, version: int) -> list[str]:
     """Describe, from the record's history, the saves made after `version`."""
     newer = list(
-        instance.history.filter(lock_version__gt=version)
+        # django-simple-history adds `history` to each concrete model, not to the base.
+        instance.history.filter(lock_version__gt=version)  # type: ignore[attr-defined]
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
@@ -29,7 +31,7 @@ def changes_since(instance: models.Model, version: int) -> list[str]:
             continue
         delta = record.diff_against(previous, excluded_fields=_NOT_SHOWN)
         fields = ", ".join(
-            f"{instance._meta.get_field(change.field).verbose_name} to "
+            f"{_label(instance, change.field)} to "
             f"\u201c{Truncator(str(change.new)).chars(60)}\u201d"
             for change in delta.changes
         )
@@ -38,12 +40,16 @@ def changes_since(instance: models.Model, version: int) -> list[str]:
     return described
 
 
+def _label(instance: models.Model, name: str) -> str:
+    return str(getattr(instance._meta.get_field(name), "verbose_name", name))
+
+
 @transaction.atomic
-def save_versioned(
-    instance: models.Model,
+def save_versioned[V: Versioned](
+    instance: V,
     *,
     expected_version: int | None = None,
-    describe_changes: Callable[[models.Model, int], list[str]] = changes_since,
+    describe_changes: Callable[[V, int], list[str]] = changes_since,
 ) -> None:
     """Save `instance`, bumping its lock_version; refuse if the stored version is not the expected
     one (defaults to the version the instance was loaded with). `describe_changes` says what

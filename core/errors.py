@@ -1,10 +1,11 @@
 """Errors the services raise; views turn each into a clear message and change nothing."""
 
 from django.core.exceptions import ValidationError
+from django.db import models
 
 
 class InvalidTransition(ValidationError):
-    def __init__(self, current, wanted, noun: str = "action"):
+    def __init__(self, current: models.Choices, wanted: models.Choices, noun: str = "action"):
         super().__init__(
             f"This {noun}'s status is \u201c{current.label}\u201d, so it cannot move to "
             f"\u201c{wanted.label}\u201d.",
@@ -15,7 +16,7 @@ class InvalidTransition(ValidationError):
 class EditConflict(ValidationError):
     """Someone else saved the same record after this editor loaded it."""
 
-    def __init__(self, instance, changes: list[str], current_version: int):
+    def __init__(self, instance: models.Model, changes: list[str], current_version: int):
         self.changes = changes
         #: The version now stored: a form re-shown with it lets the editor save over it knowingly.
         self.current_version = current_version

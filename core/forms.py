@@ -1,6 +1,8 @@
 """What every form shares: a submit button laid out by crispy-forms, the version the editor
 loaded (for optimistic locking), and one date widget."""
 
+from typing import Any
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
@@ -11,7 +13,7 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class CrispyMixin:
     submit_label = "Save"
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", self.submit_label))
@@ -21,3 +23,11 @@ class VersionedMixin(forms.Form):
     """Carries the version the editor loaded, so a stale save is refused (concurrency.py)."""
 
     lock_version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def field_of[F: forms.Field](form: forms.BaseForm, name: str, kind: type[F]) -> F:
+    """The form's field `name`, known to be a `kind` (to set its choices or queryset)."""
+    field = form.fields[name]
+    if not isinstance(field, kind):
+        raise TypeError(f"{name} is a {type(field).__name__}, not a {kind.__name__}")
+    return field

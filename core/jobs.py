@@ -11,7 +11,9 @@ which name their work for the messages (`BackgroundJob.work`).
 import datetime
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -21,6 +23,7 @@ from django.utils import timezone
 
 from . import pdf
 from .constraints import one_of
+from .models import StoredPdf
 
 log = logging.getLogger(__name__)
 
@@ -72,10 +75,10 @@ def job_constraints(prefix: str) -> list[models.CheckConstraint]:
     ]
 
 
-def hand_over(task, job_id: int) -> None:
+def hand_over(task: Any, job_id: int) -> None:
     """Queue the task once the job row is committed (only then can the worker see it)."""
 
-    def send():
+    def send() -> None:
         try:
             task.delay(job_id)
         except Exception as error:  # kombu's OperationalError, or any failure to reach the broker
@@ -123,7 +126,7 @@ def job_outcome(job: BackgroundJob, now: datetime.datetime | None = None) -> Out
     return Outcome(job.state, job.progress, job.stage, job.error)
 
 
-def claim(queryset: models.QuerySet, job_id: int):
+def claim[J: models.Model](queryset: models.QuerySet[J], job_id: int) -> J | None:
     """Take a waiting job, once: a redelivered message finds it taken and gets None."""
     claimed = queryset.filter(pk=job_id, state=JobState.QUEUED).update(
         state=JobState.RUNNING,
@@ -135,14 +138,14 @@ def claim(queryset: models.QuerySet, job_id: int):
 
 
 def report_progress(job: BackgroundJob, progress: int, stage: str) -> None:
-    type(job).objects.filter(pk=job.pk).update(progress=progress, stage=stage)
+    type(job)._default_manager.filter(pk=job.pk).update(progress=progress, stage=stage)
 
 
-def finish(job: BackgroundJob, **fields) -> None:
-    type(job).objects.filter(pk=job.pk).update(finished_at=timezone.now(), **fields)
+def finish(job: BackgroundJob, **fields: Any) -> None:
+    type(job)._default_manager.filter(pk=job.pk).update(finished_at=timezone.now(), **fields)
 
 
-def finish_done(job: BackgroundJob, **fields) -> None:
+def finish_done(job: BackgroundJob, **fields: Any) -> None:
     finish(job, state=JobState.DONE, progress=100, stage="Ready", **fields)
 
 
@@ -166,21 +169,25 @@ def finish_failed(job: BackgroundJob) -> None:
     )
 
 
-def store_pdf_once(model: type[models.Model], pk: int, data: bytes, name) -> bool:
+def store_pdf_once(
+    model: type[StoredPdf], pk: int, data: bytes, name: Callable[[Any, str], str]
+) -> bool:
     """Keep a PDF and its SHA-256 on a row with `pdf`, `pdf_sha256` and `pdf_bytes`, once: a
     row that has its PDF keeps it (a redelivered render changes nothing). `name(row, digest)`
     names the file. Says whether this call stored it."""
     with transaction.atomic():
-        row = model.objects.select_for_update().get(pk=pk)
+        row = model._default_manager.select_for_update().get(pk=pk)
         if row.pdf_sha256:
             return False
         digest = hashlib.sha256(data).hexdigest()
         row.pdf.save(name(row, digest), ContentFile(data), save=False)
-        model.objects.filter(pk=pk).update(pdf=row.pdf.name, pdf_sha256=digest, pdf_bytes=len(data))
+        model._default_manager.filter(pk=pk).update(
+            pdf=row.pdf.name, pdf_sha256=digest, pdf_bytes=len(data)
+        )
         return True
 
 
-def render_job_pdf(job: BackgroundJob, html: str, store) -> None:
+def render_job_pdf(job: BackgroundJob, html: str, store: Callable[[bytes, int], None]) -> None:
     """Render the job's HTML to a tagged PDF, writing progress as it goes, then hand the bytes
     and page count to `store(data, pages)`, which keeps them and marks the job done."""
     try:

@@ -36,7 +36,8 @@ def write(pages: Document) -> bytes:
     # Collect it before the PDF is built on top, so the process's peak holds one render's pages
     # and not several renders' leftovers; a full collection costs about 0.1 s.
     gc.collect()
-    return pages.write_pdf(pdf_variant=PDF_VARIANT)
+    pdf: bytes = pages.write_pdf(pdf_variant=PDF_VARIANT)
+    return pdf
 
 
 def html_to_pdf(html: str) -> bytes:

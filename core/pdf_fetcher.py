@@ -10,6 +10,7 @@ relative references resolve to URLs that this fetcher refuses too.
 """
 
 from pathlib import Path
+from typing import Any
 
 from django.contrib.staticfiles import finders
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -48,10 +49,10 @@ class StaticOnlyFetcher(URLFetcher):
     to follow.
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(allowed_protocols=(), allow_redirects=False, fail_on_errors=False)
 
-    def fetch(self, url, headers=None):
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         name = url.removeprefix(STATIC_PREFIX) if url.startswith(STATIC_PREFIX) else None
         # Exact names only: no query, fragment, "..", or percent-encoding tricks get through.
         if name not in ALLOWED_STATIC:
@@ -65,6 +66,6 @@ class StaticOnlyFetcher(URLFetcher):
             headers={"Content-Type": f"{ALLOWED_STATIC[name]}; charset=utf-8"},
         )
 
-    def open(self, url, data=None, timeout=None):
+    def open(self, url: Any, data: object = None, timeout: object = None) -> URLFetcherResponse:
         # URLFetcher is also a urllib OpenerDirector: route that door through fetch as well.
         return self.fetch(getattr(url, "full_url", url))

@@ -6,16 +6,18 @@ Python's str.strip() would also trim tabs and other Unicode spaces, which SQL's 
 not, so both trim the ASCII space only.
 """
 
+from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import CharField, F, Value
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 
 
-def display_name(user, fallback: str = "") -> str:
+def display_name(user: AbstractBaseUser | None, fallback: str = "") -> str:
     """`user`'s name as shown: "Ann Smith", "Ann", else the username; `fallback` for no user."""
     if user is None:
         return fallback
-    return f"{user.first_name} {user.last_name}".strip(" ") or user.get_username()
+    first, last = getattr(user, "first_name", ""), getattr(user, "last_name", "")
+    return f"{first} {last}".strip(" ") or user.get_username()
 
 
 def display_name_sql(path: str = "") -> Combinable:

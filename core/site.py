@@ -8,7 +8,8 @@ from django.conf import settings
 
 def absolute_url(path: str) -> str:
     """`path` (from reverse() or get_absolute_url()) on the site's public address."""
-    return settings.SITE_URL.rstrip("/") + path
+    site: str = settings.SITE_URL
+    return site.rstrip("/") + path
 
 
 def mail_domain() -> str:

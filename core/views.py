@@ -1,15 +1,19 @@
 """The pattern every form view follows: parse, call one service, show errors without saving."""
 
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
 from .errors import EditConflict
 
 
-def attach_errors(form, error: ValidationError) -> None:
+def attach_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: field errors by field, the rest on top. An
     error about a field the form does not show (one built by a service from others, such as a
     response's subject) still names that field, so the message never floats free of its cause."""
@@ -40,10 +44,11 @@ class ServiceFormView(FormView):
     success_message = "Saved."
     page_title = ""
 
-    def perform(self, form):
+    def perform(self, form: Any) -> Any:
+        """Call the one service this form is for; return what it made or changed."""
         raise NotImplementedError
 
-    def form_valid(self, form):
+    def form_valid(self, form: Any) -> HttpResponse:
         try:
             with transaction.atomic():
                 result = self.perform(form)
@@ -58,11 +63,13 @@ class ServiceFormView(FormView):
             attach_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
-        return redirect(self.get_success_url(result))
+        return redirect(self.success_url_for(result))
 
-    def get_success_url(self, result):
-        return result.get_absolute_url()
+    def success_url_for(self, result: Any) -> str:
+        """Where the editor goes once the service has done its work: by default, to it."""
+        url: str = result.get_absolute_url()
+        return url
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         kwargs.setdefault("page_title", self.page_title)
         return super().get_context_data(**kwargs)

@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from inspections.choices import ActionStatus
 from inspections.models import Action, Item, TargetDateChange
-from inspections.querysets import overdue_q, unfinished_q
+from inspections.querysets import ActionQuerySet, overdue_q, unfinished_q
 
 
 def start_of(day: datetime.date) -> datetime.datetime:
@@ -29,7 +29,7 @@ def start_of(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
-def annotate_actions(actions: QuerySet[Action], since: datetime.date | None = None):
+def annotate_actions(actions: ActionQuerySet, since: datetime.date | None = None):
     """Each action's owner label and how often its target date was moved (its first setting,
     recorded with old_date empty, is not a move); with `since`, whether its status changed."""
     actions = actions.with_owner_label().annotate(moves=moves())

@@ -28,7 +28,7 @@ class ListFilterForm(forms.Form):
     kind = forms.ChoiceField(label="Item kind", choices=ANY + ItemKind.choices, required=False)
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         for low, high in self.date_ranges:
             if data.get(low) and data.get(high) and data[low] > data[high]:
                 self.add_error(high, "The end of the range is before its start.")
@@ -123,7 +123,7 @@ class UpdateReportForm(forms.Form):
         return meeting
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         meeting, since = data.get("meeting_date"), data.get("since")
         if meeting and since and since > meeting:
             self.add_error("since", "Count changes from a date on or before the meeting.")

@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from core.jobs import BackgroundJob, job_constraints
+from core.models import StoredPdf, stored_pdf_constraint
 
 
 def update_report_upload_to(instance, filename):
@@ -14,7 +15,7 @@ def update_report_upload_to(instance, filename):
     return f"update-reports/{filename}"
 
 
-class UpdateReport(BackgroundJob):
+class UpdateReport(StoredPdf, BackgroundJob):
     """A paper for one JASP meeting. `snapshot` holds every figure and list it shows, taken in
     one consistent read when it was asked for; the page and the PDF are drawn from the snapshot
     alone, so what the panel reads never moves after the day it was frozen. The PDF is rendered
@@ -28,8 +29,6 @@ class UpdateReport(BackgroundJob):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     pdf = models.FileField(upload_to=update_report_upload_to, blank=True, max_length=200)
-    pdf_sha256 = models.CharField(max_length=64, blank=True)
-    pdf_bytes = models.PositiveIntegerField(null=True, blank=True)
     pages = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
@@ -39,13 +38,7 @@ class UpdateReport(BackgroundJob):
             models.CheckConstraint(
                 condition=Q(since__lte=F("as_at")), name="update_report_since_not_after_as_at"
             ),
-            models.CheckConstraint(
-                condition=(Q(pdf="") & Q(pdf_sha256="") & Q(pdf_bytes__isnull=True))
-                | (
-                    ~Q(pdf="") & Q(pdf_sha256__regex=r"^[0-9a-f]{64}$") & Q(pdf_bytes__isnull=False)
-                ),
-                name="update_report_pdf_hashed",
-            ),
+            stored_pdf_constraint("update_report"),
             models.CheckConstraint(
                 condition=~Q(state="done") | ~Q(pdf=""), name="update_report_done_has_pdf"
             ),
@@ -56,10 +49,6 @@ class UpdateReport(BackgroundJob):
 
     def get_absolute_url(self):
         return reverse("dashboards:update_report", args=[self.pk])
-
-    @property
-    def pdf_ready(self) -> bool:
-        return bool(self.pdf_sha256)
 
     @property
     def download_name(self) -> str:

@@ -1,6 +1,7 @@
 """Turn the figures into what the templates show: each number with the list behind it."""
 
 import datetime
+from typing import Any
 
 from django.urls import reverse
 
@@ -28,7 +29,7 @@ def dcc_context(figures: DccFigures) -> dict:
         ("Awaiting sign-off", h["pending"], actions_url(status="pending_sign_off")),
         ("Target date moved more than once", h["moved"], actions_url(moved="on", sort="-moves")),
     ]
-    statuses = [
+    statuses: list[dict[str, Any]] = [
         {"label": label, "count": n, "url": actions_url(status=value)}
         for value, label, n in figures.by_status
     ]

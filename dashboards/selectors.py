@@ -2,7 +2,9 @@
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, F, Q
 from django.db.models.functions import ExtractYear
@@ -15,7 +17,7 @@ from inspections.querysets import (
     overdue_q,
     unfinished_q,
 )
-from responses.models import Response
+from responses.models import Response, ResponseQuerySet
 
 from .annotations import (
     PENDING,
@@ -49,10 +51,11 @@ def dcc_figures(*, today: datetime.date) -> DccFigures:
     headline["moved"] = moved_more_than_once()
     counts = dict(Action.objects.values_list("status").annotate(n=Count("pk")).order_by())
     by_status = [(value, label, counts.get(value, 0)) for value, label in ActionStatus.choices]
+    # owner_shown is annotated by with_owner_label, which the type checker cannot follow.
     by_owner = list(
         Action.objects.unfinished()
         .with_owner_label()
-        .values("owner_shown")
+        .values("owner_shown")  # type: ignore[misc]
         .annotate(**_action_counts(today))
         .order_by("owner_shown")
     )
@@ -67,11 +70,11 @@ def moved_more_than_once() -> int:
 
 def reports_with_most_overdue_actions(today: datetime.date) -> list[dict]:
     """The REPORTS_SHOWN reports with the most overdue actions (then the most unfinished)."""
-    rows = list(
-        Action.objects.values("item__report")
-        .annotate(total=Count("pk"), **_action_counts(today))
-        .order_by("-overdue", "-open", "item__report")[:REPORTS_SHOWN]
+    counted = Action.objects.values("item__report").annotate(
+        total=Count("pk"), **_action_counts(today)
     )
+    ranked = counted.order_by("-overdue", "-open", "item__report")  # type: ignore[misc]
+    rows: list[dict[str, Any]] = [dict(row) for row in ranked[:REPORTS_SHOWN]]
     reports = Report.objects.only("title", "published_on").in_bulk(
         [r["item__report"] for r in rows]
     )
@@ -142,12 +145,12 @@ def followed_items(today: datetime.date) -> list[dict]:
     years = dict(Report.objects.values_list("pk", ExtractYear("published_on")))
     counts = ("actions_n", "unfinished_n", "overdue_n")
     return [
-        row | {"year": years[row["report"]], "state": item_state(**{k: row[k] for k in counts})}
+        row | {"year": years[row["report"]], "state": item_state(**{k: row[k] for k in counts})}  # type: ignore[literal-required]
         for row in rows
     ]
 
 
-def _tally(items: list[dict], key, name: str) -> list[dict]:
+def _tally(items: list[dict], key: Callable[[dict], Any], name: str) -> list[dict]:
     """Open (overdue included), overdue and closed items per key, in the key's order."""
     rows: dict = defaultdict(lambda: {"open": 0, "overdue": 0, "closed": 0})
     for item in items:
@@ -207,12 +210,12 @@ def statutory_record() -> tuple[list[dict], dict]:
     return rows, total
 
 
-def _registered_responses():
+def _registered_responses() -> ResponseQuerySet:
     """The responses to reports in the register: a withdrawn report's response counts nowhere."""
     return Response.objects.filter(report__withdrawn_at__isnull=True)
 
 
-def upcoming_responses(*, today: datetime.date):
+def upcoming_responses(*, today: datetime.date) -> list[Response]:
     return list(
         _registered_responses()
         .unpublished()
@@ -222,7 +225,7 @@ def upcoming_responses(*, today: datetime.date):
     )
 
 
-def upcoming_actions(*, today: datetime.date):
+def upcoming_actions(*, today: datetime.date) -> list[Action]:
     return list(
         Action.objects.filter(due_soon_q(today))
         .select_related("item__report")

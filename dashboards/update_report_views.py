@@ -11,6 +11,7 @@ from django.views.generic import ListView, TemplateView
 
 from accounts.roles import READERS, UPDATE_REPORT_WRITERS, RoleRequiredMixin, has_role
 from core.jobs import job_outcome
+from core.requests import htmx
 
 from . import update_reports
 from .forms import UpdateReportForm
@@ -66,7 +67,7 @@ class UpdateReportView(UpdateReportMixin, TemplateView):
     http_method_names = ["get", "post", "head", "options"]
 
     def get_template_names(self):
-        if self.request.htmx:
+        if htmx(self.request):
             return ["dashboards/update_report/status.html"]
         return [self.template_name]
 
@@ -77,7 +78,7 @@ class UpdateReportView(UpdateReportMixin, TemplateView):
             "outcome": job_outcome(paper),
             "can_freeze": has_role(self.request.user, UPDATE_REPORT_WRITERS),
         }
-        if not self.request.htmx:
+        if not htmx(self.request):
             context |= update_reports.report_context(paper)
         return super().get_context_data(**context, **kwargs)
 

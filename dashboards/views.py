@@ -1,5 +1,9 @@
 """Thin views: parse the GET parameters, call a selector, render."""
 
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.views.generic import ListView, TemplateView
 
@@ -49,7 +53,8 @@ class FilteredListView(RoleRequiredMixin, ListView):
 
     allowed_roles = READERS
     paginate_by = 25
-    form_class = None
+    form_class: type[Any]
+    select: Callable[..., QuerySet[Any]]
     sorts: dict = {}
     default_sort = ""
 

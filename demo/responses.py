@@ -126,6 +126,7 @@ def publish_and_send(response: Response, demo: DemoResponse, *, opcc, pcc) -> Re
     The email goes wherever the settings send mail (make run: files under var/mail/)."""
     # Taken from the office's files: approved the day before it was published, and recorded
     # late (as the page then says), since the register is set up long after.
+    assert demo.published_on is not None, "only a published demo response is published"
     approved = datetime.datetime.combine(
         demo.published_on - datetime.timedelta(days=1), datetime.time(10), tzinfo=LONDON
     )

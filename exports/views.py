@@ -12,13 +12,19 @@ with the page's querystring.
 """
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from django.urls import path
 
 from .tabular import FORMATS, Column, export_response
 
+if TYPE_CHECKING:
+    from django.views.generic.list import MultipleObjectMixin as ListViewPart
+else:
+    ListViewPart = object  # mixed in before a list view, whose get_queryset it calls
 
-class ExportMixin:
+
+class ExportMixin(ListViewPart):
     export_columns: Sequence[Column] = ()
     export_name: str = "export"
     export_title: str = ""

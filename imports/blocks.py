@@ -92,7 +92,7 @@ def starts_new(text: str) -> bool:
 
 def is_marker_only(text: str) -> bool:
     match = MARKER.match(text)
-    return bool(match) and match.end() == len(text)
+    return match is not None and match.end() == len(text)
 
 
 def headingish(block: Block) -> bool:

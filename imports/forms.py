@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from core.forms import DATE_WIDGET
+from core.forms import DATE_WIDGET, field_of
 from inspections.choices import Addressee, ItemKind
 
 from .extract import ACCEPTED
@@ -31,7 +31,7 @@ class SourceForm(forms.Form):
         self.fields["upload"].widget.attrs["accept"] = ".pdf,.html,.htm,.txt,text/plain"
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("text", "").strip() and data.get("upload"):
             raise forms.ValidationError("Paste the text or upload a file, not both.")
         return data
@@ -57,25 +57,15 @@ class RowForm(forms.Form):
 
     def __init__(self, *args, parents=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].choices = [("", "None"), *parents]
+        field_of(self, "parent", forms.ChoiceField).choices = [("", "None"), *parents]
         self.fields["parent"].help_text = PARENT_HELP
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("drop"):
-            self._errors.clear()  # a dropped row is not checked
+            self.errors.clear()  # a dropped row is not checked
         return data
 
 
-class BaseRowFormSet(forms.BaseFormSet):
-    def __init__(self, *args, parents=(), **kwargs):
-        self.parents = parents
-        super().__init__(*args, **kwargs)
-
-    def get_form_kwargs(self, index):
-        return {"parents": self.parents}
-
-
-RowFormSet = forms.formset_factory(
-    RowForm, formset=BaseRowFormSet, extra=0, max_num=500, absolute_max=500
-)
+#: Each row's choices of parent come in form_kwargs={"parents": ...}.
+RowFormSet = forms.formset_factory(RowForm, extra=0, max_num=500, absolute_max=500)

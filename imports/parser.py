@@ -9,7 +9,7 @@ the stem's words in front). Narrative, findings bullets and page furniture are p
 
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from .addressees import find_addressee
@@ -80,11 +80,11 @@ class _State:
     coc: int | None = None
     stem: _Stem | None = None
     pending: tuple | None = None  # (kind, ref): a label waiting for its text
-    items: list | None = None
+    items: list[ProposedItem] = field(default_factory=list)
 
 
 def parse(lines: list[Line], published: date | None = None) -> list[ProposedItem]:
-    state = _State(published=published, items=[])
+    state = _State(published=published)
     for block in build_blocks(drop_running_heads(lines)):
         _read(state, block)
     settle_refs(state.items)

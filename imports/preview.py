@@ -66,7 +66,7 @@ def _halves(text: str) -> tuple[str, str]:
 
 
 def add_row(rows: list[dict]) -> list[dict]:
-    blank = {name: "" for name in FIELDS}
+    blank: dict[str, object] = {name: "" for name in FIELDS}
     blank |= {"drop": False, "kind": ItemKind.RECOMMENDATION, "addressee": Addressee.THIS_FORCE}
     return [*rows, blank]
 

@@ -6,7 +6,9 @@ import logging
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -37,7 +39,7 @@ class NothingFound(ValidationError):
         self.lines = lines
 
 
-def check_upload(upload) -> str:
+def check_upload(upload: UploadedFile) -> str:
     """Like inspections.evidence.check_upload, for reports: the size, then the content."""
     check_size(upload, settings.IMPORT_MAX_BYTES)
     head = upload.read(8192)
@@ -61,7 +63,7 @@ def _proposals(lines: list[Line], report: Report) -> list[dict]:
 
 
 @transaction.atomic
-def import_from_text(*, report: Report, text: str, by) -> ImportJob:
+def import_from_text(*, report: Report, text: str, by: User) -> ImportJob:
     """Pasted text is small (the request's size limit sees to it): read it now."""
     if not text.strip():
         raise ValidationError({"text": EMPTY_PASTE})
@@ -85,7 +87,7 @@ def import_from_text(*, report: Report, text: str, by) -> ImportJob:
 
 
 @transaction.atomic
-def import_from_file(*, report: Report, upload, by) -> ImportJob:
+def import_from_file(*, report: Report, upload: UploadedFile, by: User) -> ImportJob:
     """Keep the upload privately and hand it to the worker; its page shows the progress."""
     from .tasks import read_import
 
@@ -94,7 +96,7 @@ def import_from_file(*, report: Report, upload, by) -> ImportJob:
         report=report,
         requested_by=by,
         source=Source.FILE,
-        upload_name=upload.name[:200],
+        upload_name=(upload.name or "upload")[:200],
         stage="Waiting for the reader",
     )
     job.upload.save(f"{timezone.now():%Y%m%d%H%M%S}-{report.pk}.bin", upload, save=False)
@@ -142,7 +144,7 @@ def _discard_upload(job: ImportJob) -> None:
 
 
 @transaction.atomic
-def import_save(*, job: ImportJob, rows: list[dict], by) -> int:
+def import_save(*, job: ImportJob, rows: list[dict], by: User) -> int:
     """Create every kept row as an item, in order, through item_create (history, annex,
     reminders); rows matching an item already on the report are skipped. Any refusal undoes
     the lot. Returns how many items were created."""
@@ -166,7 +168,15 @@ def import_save(*, job: ImportJob, rows: list[dict], by) -> int:
     return count
 
 
-def _create(report, row, number, created, position, by, job) -> Item:
+def _create(
+    report: Report,
+    row: dict,
+    number: int,
+    created: dict[int, Item],
+    position: int,
+    by: User,
+    job: ImportJob,
+) -> Item:
     parent = _parent(row, number, created, report)
     try:
         item = register.item_create(
@@ -187,7 +197,7 @@ def _create(report, row, number, created, position, by, job) -> Item:
     return item
 
 
-def _parent(row, number, created, report) -> Item | None:
+def _parent(row: dict, number: int, created: dict[int, Item], report: Report) -> Item | None:
     parent = row.get("parent")
     if parent in (None, ""):
         return None

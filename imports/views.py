@@ -9,6 +9,7 @@ from django.views.generic import FormView, TemplateView
 
 from accounts.roles import REGISTER_EDITORS, RoleRequiredMixin
 from core.jobs import job_outcome
+from core.requests import htmx
 from core.views import attach_errors
 from inspections.choices import ItemKind
 from inspections.models import Report
@@ -36,11 +37,11 @@ class ImportStartView(RoleRequiredMixin, FormView):
             with transaction.atomic():
                 if form.cleaned_data["upload"]:
                     job = services.import_from_file(
-                        report=self.report, upload=form.cleaned_data["upload"], by=self.request.user
+                        report=self.report, upload=form.cleaned_data["upload"], by=self.person
                     )
                 else:
                     job = services.import_from_text(
-                        report=self.report, text=form.cleaned_data["text"], by=self.request.user
+                        report=self.report, text=form.cleaned_data["text"], by=self.person
                     )
         except services.NothingFound as nothing:
             form.add_error(None, nothing.message)
@@ -67,7 +68,7 @@ class ImportJobView(RoleRequiredMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         if (
-            request.htmx
+            htmx(request)
             and job_outcome(self.job).state == ImportJob.State.DONE
             and self.job.proposals
         ):
@@ -75,7 +76,7 @@ class ImportJobView(RoleRequiredMixin, TemplateView):
         return response
 
     def get_template_names(self):
-        if self.request.htmx:
+        if htmx(self.request):
             return ["imports/partials/status.html"]
         return [self.template_name]
 
@@ -83,7 +84,7 @@ class ImportJobView(RoleRequiredMixin, TemplateView):
         job, outcome = self.job, job_outcome(self.job)
         context = {"job": job, "report": self.report, "outcome": outcome}
         previewing = outcome.state == ImportJob.State.DONE and job.proposals and not job.saved_at
-        if previewing and not self.request.htmx:
+        if previewing and not htmx(self.request):
             if formset is None:
                 formset = self._formset(rows=[row_from_proposal(p) for p in job.proposals])
             context |= self._preview(formset)
@@ -98,8 +99,8 @@ class ImportJobView(RoleRequiredMixin, TemplateView):
             rows = preview.raw_rows(raw)
         parents = preview.parent_choices(rows, self._existing_causes())
         if data is not None:
-            return RowFormSet(data, prefix="rows", parents=parents)
-        return RowFormSet(initial=rows, prefix="rows", parents=parents)
+            return RowFormSet(data, prefix="rows", form_kwargs={"parents": parents})
+        return RowFormSet(initial=rows, prefix="rows", form_kwargs={"parents": parents})
 
     def _preview(self, formset) -> dict:
         rows = preview.raw_rows(formset) if formset.is_bound else formset.initial
@@ -131,7 +132,7 @@ class ImportJobView(RoleRequiredMixin, TemplateView):
             rows = [form.cleaned_data for form in formset.forms]
             try:
                 with transaction.atomic():
-                    created = services.import_save(job=self.job, rows=rows, by=self.request.user)
+                    created = services.import_save(job=self.job, rows=rows, by=self.person)
             except ValidationError as error:
                 formset._non_form_errors = formset.error_class(error.messages)
             else:

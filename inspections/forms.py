@@ -5,7 +5,7 @@ from crispy_forms.layout import Submit
 from django import forms
 
 from accounts.roles import ACTION_EDITORS, users_with_roles
-from core.forms import DATE_WIDGET, CrispyMixin, VersionedMixin
+from core.forms import DATE_WIDGET, CrispyMixin, VersionedMixin, field_of
 from core.people import display_name
 
 from .choices import ActionStatus, Addressee, ItemKind, ReportType
@@ -24,7 +24,7 @@ class ReportForm(CrispyMixin, VersionedMixin, forms.ModelForm):
 class ReportCreateForm(ReportForm):
     """A new report has no version yet to check against."""
 
-    lock_version = None
+    lock_version = None  # type: ignore[assignment]  # Django's way to drop a declared field
 
 
 class ItemForm(CrispyMixin, VersionedMixin, forms.ModelForm):
@@ -74,7 +74,7 @@ class ItemForm(CrispyMixin, VersionedMixin, forms.ModelForm):
         parents = report.items.filter(kind=ItemKind.CAUSE_OF_CONCERN)
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
-        self.fields["cause_of_concern"].queryset = parents
+        field_of(self, "cause_of_concern", forms.ModelChoiceField).queryset = parents
         self.fields["position"].required = False
         overridden = self.instance.pk and self.instance.action_required_reason
         self.initial["action_required"] = (
@@ -87,7 +87,7 @@ class ItemForm(CrispyMixin, VersionedMixin, forms.ModelForm):
 
     def clean(self):
         # Said here in words; otherwise the model's constraint reports only its own name.
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("addressee") == Addressee.OTHER and not cleaned.get("addressee_other"):
             self.add_error("addressee_other", BODY_NOT_NAMED)
         if cleaned.get("cause_of_concern") and cleaned.get("kind") != ItemKind.RECOMMENDATION:
@@ -98,7 +98,7 @@ class ItemForm(CrispyMixin, VersionedMixin, forms.ModelForm):
 class ItemCreateForm(ItemForm):
     """A new item has no version yet to check against."""
 
-    lock_version = None
+    lock_version = None  # type: ignore[assignment]  # Django's way to drop a declared field
 
 
 class OversightForm(CrispyMixin, VersionedMixin, forms.ModelForm):
@@ -120,12 +120,14 @@ class ActionForm(CrispyMixin, VersionedMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner_user"].queryset = users_with_roles(ACTION_EDITORS)
-        self.fields["owner_user"].label_from_instance = display_name
+        field_of(self, "owner_user", forms.ModelChoiceField).queryset = users_with_roles(
+            ACTION_EDITORS
+        )
+        field_of(self, "owner_user", forms.ModelChoiceField).label_from_instance = display_name  # type: ignore[method-assign,assignment]  # Django's documented hook
 
     def clean(self):
         # Said here in words; otherwise the model's constraint reports only its own name.
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         unowned = not cleaned.get("owner_name") and not cleaned.get("owner_user")
         if unowned and cleaned.get("status", "") not in ("", ActionStatus.AWAITING_ALLOCATION):
             self.add_error("owner_name", OWNER_NEEDED)
@@ -134,7 +136,7 @@ class ActionForm(CrispyMixin, VersionedMixin, forms.ModelForm):
 
 class ActionCreateForm(ActionForm):
     target_date = forms.DateField(required=False, widget=DATE_WIDGET)
-    lock_version = None
+    lock_version = None  # type: ignore[assignment]  # Django's way to drop a declared field
 
     class Meta(ActionForm.Meta):
         fields = ["description", "owner_name", "owner_user", "target_date", "status"]
@@ -166,7 +168,7 @@ class EvidenceForm(CrispyMixin, forms.Form):
     link = forms.URLField(label="Or a link", required=False, assume_scheme="https")
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if bool(cleaned.get("upload")) == bool(cleaned.get("link")):
             raise forms.ValidationError("Attach a file or give a link (one of the two).")
         return cleaned
@@ -197,7 +199,7 @@ class SignOffForm(VersionedMixin, forms.Form):
         self.helper.add_input(Submit("submit", "Record decision"))
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("decision") == "return" and not cleaned.get("note", "").strip():
             self.add_error("note", "Say why the action is being returned.")
         return cleaned
@@ -231,5 +233,10 @@ class ReportFilterForm(forms.Form):
 
     def __init__(self, *args, years: list[int], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["report_type"].choices = [("", "Any type"), *ReportType.choices]
-        self.fields["year"].choices = [("", "Any year")] + [(y, y) for y in years]
+        field_of(self, "report_type", forms.ChoiceField).choices = [
+            ("", "Any type"),
+            *ReportType.choices,
+        ]
+        field_of(self, "year", forms.ChoiceField).choices = [("", "Any year")] + [
+            (y, y) for y in years
+        ]

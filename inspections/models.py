@@ -11,6 +11,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.constraints import one_of
+from core.models import Versioned
 from core.people import display_name
 
 from .choices import (
@@ -61,7 +62,7 @@ def publication_date_problem(day: datetime.date | None) -> str | None:
     return None
 
 
-class Report(Withdrawable):
+class Report(Versioned, Withdrawable):
     title = models.CharField(max_length=TITLE_MAX_LENGTH)
     report_type = models.CharField("type", max_length=32, choices=ReportType.choices)
     scope = models.CharField(max_length=32, choices=Scope.choices)
@@ -71,7 +72,6 @@ class Report(Withdrawable):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     #: Bumped on every edit; a save made against an older version is refused (see concurrency.py).
-    lock_version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = ReportManager()  # the register: withdrawn reports left out
@@ -111,7 +111,7 @@ class Report(Withdrawable):
         return reverse("inspections:report_detail", args=[self.pk])
 
 
-class Item(Withdrawable):
+class Item(Versioned, Withdrawable):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="items")
     kind = models.CharField(max_length=32, choices=ItemKind.choices)
     reference = models.CharField(max_length=20, help_text='As printed, e.g. "3.3" or "AFI 2".')
@@ -145,7 +145,6 @@ class Item(Withdrawable):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    lock_version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     #: The register: withdrawn items, and the items of withdrawn reports, left out.
@@ -204,7 +203,7 @@ class Item(Withdrawable):
         return self.addressee in FORCE_ADDRESSEES
 
 
-class Action(models.Model):
+class Action(Versioned):
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="actions")
     description = models.TextField()
     owner_name = models.CharField(
@@ -233,7 +232,6 @@ class Action(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    lock_version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     objects = ActionManager()  # the register: actions of withdrawn items or reports left out

@@ -3,6 +3,7 @@
 action's owner as shown (the same words as Action.owner_label, in SQL)."""
 
 import datetime
+from typing import Self
 
 from django.conf import settings
 from django.db import models
@@ -50,20 +51,20 @@ def owner_label_sql() -> Coalesce:
 
 
 class ActionQuerySet(models.QuerySet):
-    def unfinished(self):
+    def unfinished(self) -> Self:
         return self.filter(unfinished_q())
 
-    def overdue(self, today: datetime.date):
+    def overdue(self, today: datetime.date) -> Self:
         return self.filter(overdue_q(today))
 
-    def due_soon(self, today: datetime.date):
+    def due_soon(self, today: datetime.date) -> Self:
         return self.filter(due_soon_q(today))
 
-    def with_owner_label(self):
+    def with_owner_label(self) -> Self:
         return self.annotate(owner_shown=owner_label_sql())
 
 
 class ItemQuerySet(models.QuerySet):
-    def tracked(self):
+    def tracked(self) -> Self:
         """Recommendations and AFIs that need force action."""
         return self.filter(kind__in=TRACKED_KINDS, action_required=True)

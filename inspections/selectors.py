@@ -1,10 +1,14 @@
 """Reads for the pages: each list is one query shape whatever the data size (no N+1)."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db.models import Count, Exists, Model, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, ExtractYear
 
 from .choices import FINISHED_STATUSES, ActionStatus
 from .models import Action, Evidence, Item, ProgressUpdate, Report, SignOffEvent, TargetDateChange
+from .querysets import ActionQuerySet
 
 _UNFINISHED = ~Q(actions__status__in=FINISHED_STATUSES)
 
@@ -43,7 +47,7 @@ def report_list(
     return reports.order_by("-published_on", "title")
 
 
-def _count(items: QuerySet[Item]):
+def _count(items: QuerySet[Item]) -> Coalesce:
     counted = items.order_by().values("report").annotate(n=Count("pk")).values("n")
     return Coalesce(Subquery(counted), Value(0))
 
@@ -85,15 +89,15 @@ def item_actions(*, item: Item) -> QuerySet[Action]:
     )
 
 
-def actions_for_list() -> QuerySet[Action]:
+def actions_for_list() -> ActionQuerySet:
     return Action.objects.select_related("item__report", "owner_user").order_by("target_date", "pk")
 
 
-def my_actions(*, user) -> QuerySet[Action]:
+def my_actions(*, user: User) -> ActionQuerySet:
     return actions_for_list().filter(owner_user=user).unfinished()
 
 
-def review_queue() -> QuerySet[Action]:
+def review_queue() -> ActionQuerySet:
     latest_submission = SignOffEvent.objects.filter(action=OuterRef("pk")).order_by("-at")
     return (
         actions_for_list()
@@ -108,29 +112,33 @@ def review_queue() -> QuerySet[Action]:
 _NOT_SHOWN = {"lock_version", "updated_at", "withdrawn_by"}
 
 
-def _entries(records: list, model) -> list[dict]:
+def _entries(records: list, model: type[Model]) -> list[dict]:
     """Turn history records (newest first, all of one object) into who/when/what-changed entries."""
     entries = []
     for record, older in zip(records, [*records[1:], None], strict=False):
         changes = []
         if older is not None and record.history_type == "~":
             delta = record.diff_against(older, excluded_fields=_NOT_SHOWN)
-            changes = [
-                (model._meta.get_field(c.field).verbose_name, c.old, c.new) for c in delta.changes
-            ]
+            changes = [(_label(model, c.field), c.old, c.new) for c in delta.changes]
         entries.append({"record": record, "changes": changes})
     return entries
 
 
-def history_entries(instance) -> list[dict]:
+def _label(model: type[Model], name: str) -> str:
+    return str(getattr(model._meta.get_field(name), "verbose_name", name))
+
+
+def history_entries(instance: Model) -> list[dict]:
     """Who changed what and when on one object, newest first (django-simple-history)."""
     records = list(
-        instance.history.select_related("history_user").order_by("-history_date", "-history_id")
+        instance.history.select_related(  # type: ignore[attr-defined]  # simple_history adds it
+            "history_user"
+        ).order_by("-history_date", "-history_id")
     )
     return _entries(records, type(instance))
 
 
-def action_histories(actions) -> dict[int, list[dict]]:
+def action_histories(actions: list[Action]) -> dict[int, list[dict]]:
     """The history of many actions in one query, keyed by action id."""
     by_action: dict[int, list] = {}
     records = (
@@ -156,5 +164,8 @@ def withdrawn_reports() -> QuerySet[Report]:
 
 def report_response_published(*, report: Report) -> bool:
     """Is the report's section 55 response published? Then the report cannot be withdrawn."""
-    response_model = Report._meta.get_field("response").related_model
-    return response_model.objects.filter(report=report, published_on__isnull=False).exists()
+    response_model: Any = Report._meta.get_field("response").related_model
+    published: bool = response_model.objects.filter(
+        report=report, published_on__isnull=False
+    ).exists()
+    return published

@@ -6,7 +6,9 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from accounts.roles import ACTION_EDITORS, ASSURANCE_EDITORS, REGISTER_EDITORS, require_role
@@ -44,7 +46,7 @@ OWNER_NEEDED = (
 )
 
 
-def _strip(instance, *names: str) -> None:
+def _strip(instance: Model, *names: str) -> None:
     """Text of only spaces counts as blank, as it does in the forms, so full_clean refuses it."""
     for name in names:
         value = getattr(instance, name)
@@ -269,7 +271,7 @@ def action_create(
     by: User,
     description: str,
     owner_name: str = "",
-    owner_user=None,
+    owner_user: User | None = None,
     target_date: date | None = None,
     status: str = ActionStatus.AWAITING_ALLOCATION,
 ) -> Action:
@@ -309,7 +311,7 @@ def action_update(
     expected_version: int,
     description: str,
     owner_name: str,
-    owner_user,
+    owner_user: User | None,
     status: str,
 ) -> Action:
     """Edit what the action is and who owns it. The target date has its own service (a reason
@@ -375,7 +377,12 @@ def action_add_update(*, action: Action, by: User, text: str) -> ProgressUpdate:
 
 @transaction.atomic
 def evidence_add(
-    *, action: Action, by: User, description: str, upload=None, link: str = ""
+    *,
+    action: Action,
+    by: User,
+    description: str,
+    upload: UploadedFile | None = None,
+    link: str = "",
 ) -> Evidence:
     require_role(by, ACTION_EDITORS)
     _check_still_open(action)
@@ -387,9 +394,10 @@ def evidence_add(
     _strip(evidence, "description")
     if upload:
         evidence.content_type = check_upload(upload)
-        evidence.original_name = upload.name[-255:]
+        name = upload.name or "upload"
+        evidence.original_name = name[-255:]
         evidence.size = upload.size
-        evidence.file.save(upload.name, upload, save=False)
+        evidence.file.save(name, upload, save=False)
     try:
         evidence.full_clean()
         evidence.save()
@@ -405,7 +413,9 @@ def evidence_add(
 
 
 @transaction.atomic
-def action_submit_for_sign_off(*, action: Action, by: User, expected_version: int, note: str = ""):
+def action_submit_for_sign_off(
+    *, action: Action, by: User, expected_version: int, note: str = ""
+) -> Action:
     ACTIONS.check("submit", action, by)
     action.status = ActionStatus.PENDING_SIGN_OFF
     stamp(action, by)

@@ -29,11 +29,16 @@ class ReportManager(InRegisterManager):
     withdrawn_paths = ("withdrawn_at",)
 
 
-class ItemManager(InRegisterManager.from_queryset(ItemQuerySet)):
+# Named at module level, so the type checker's Django plugin can see the queryset's methods.
+ItemsInRegister = InRegisterManager.from_queryset(ItemQuerySet)
+ActionsInRegister = InRegisterManager.from_queryset(ActionQuerySet)
+
+
+class ItemManager(ItemsInRegister):
     withdrawn_paths = ("withdrawn_at", "report__withdrawn_at")
 
 
-class ActionManager(InRegisterManager.from_queryset(ActionQuerySet)):
+class ActionManager(ActionsInRegister):
     withdrawn_paths = ("item__withdrawn_at", "item__report__withdrawn_at")
 
 

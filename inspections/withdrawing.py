@@ -1,6 +1,8 @@
 """Withdraw, never delete (decision 0011): a wrongly recorded report or item leaves the register
 with a reason and can be restored; the response and the reminders follow."""
 
+from typing import Any
+
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -31,7 +33,7 @@ def _withdrawal_reason(reason: str, verb: str, noun: str) -> str:
 def _response_of(report: Report):
     """The report's section 55 response, fresh from the database (None if it has none). Read
     through the reverse relation: responses depends on this app, not the other way."""
-    response_model = Report._meta.get_field("response").related_model
+    response_model: Any = Report._meta.get_field("response").related_model
     return response_model.objects.select_related("report").filter(report=report).first()
 
 

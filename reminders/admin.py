@@ -22,7 +22,7 @@ class LadderAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         # Every open subject is planned again from the new ladder, by a worker, once saved.
-        rebuild_reminders.delay_on_commit()
+        rebuild_reminders.delay_on_commit()  # type: ignore[attr-defined]  # Celery 5.4; no stub yet
 
 
 @admin.register(Reminder)

@@ -47,6 +47,8 @@ def user_calendar(*, user) -> bytes:
                 _event(f"response-{response.pk}-cc", response.cc_due_on, summary, url, stamp)
             )
     for action in calendar_actions(user=user):
+        if action.target_date is None:  # calendar_actions has only dated ones
+            continue
         summary = f"Target date: {action.item} of {action.item.report.title}"
         url = absolute_url(action.get_absolute_url())
         calendar.add_component(

@@ -160,10 +160,12 @@ class Reminder(models.Model):
 
     @property
     def subject_title(self) -> str:
-        if self.response_id:
+        if self.response is not None:
             return f"Response to {self.response.report.title}"
-        item = self.action.item
-        return f"{item} of {item.report.title}: {self.action.description}"
+        # The constraint reminder_about_one_subject_of_its_kind: no response, so an action.
+        action = self.action
+        assert action is not None
+        return f"{action.item} of {action.item.report.title}: {action.description}"
 
     def get_subject_url(self) -> str:
         return self.subject.get_absolute_url()

@@ -110,7 +110,7 @@ def dispatch_due(*, now: datetime.datetime, result: ScanResult) -> bool:
 def _latest_of_each(reminders) -> set:
     """Of several due steps of one subject and kind (the scan was down for days), only the latest
     is worth sending: "3 days left" makes "7 days left" wrong."""
-    latest = {}
+    latest: dict[tuple, Reminder] = {}
     for reminder in reminders:
         key = (reminder.response_id, reminder.action_id, reminder.kind)
         if key not in latest or reminder.for_date > latest[key].for_date:
@@ -171,7 +171,7 @@ def assemble_digests(*, now: datetime.datetime) -> None:
     for person, deliveries in by_person.items():
         if person in daily:
             placed = deliveries
-            digest = daily[person]
+            digest: Digest | None = daily[person]
         else:  # the day's digest has gone: what is urgent goes in a prompt, the rest tomorrow
             placed = [d for d in deliveries if d.urgent]
             digest = prompt.get(person)

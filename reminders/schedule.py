@@ -77,7 +77,7 @@ def action_steps(action, ladders: dict, today: datetime.date) -> list[Step]:
         return []
     ladder = ladders.get(LadderKind.ACTION_TARGET)
     steps = ladder_steps(ladder, ReminderKind.ACTION_TARGET, action.target_date, today)
-    if steps and ladder.escalate_after_days:
+    if steps and ladder is not None and ladder.escalate_after_days:
         day = action.target_date + datetime.timedelta(days=ladder.escalate_after_days)
         steps.append(Step(ReminderKind.ACTION_ESCALATION, day, max(day, today), action.target_date))
     return steps

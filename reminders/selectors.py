@@ -1,5 +1,6 @@
 """Every read for the reminders pages and the calendar feed: a fixed number of queries each."""
 
+from django.contrib.auth.models import User
 from django.db.models import Q
 
 from accounts.roles import Role, user_roles
@@ -20,7 +21,7 @@ FEED_ROWS = 1000
 _SUBJECT = ("response__report", "action__item__report")
 
 
-def upcoming_reminders(*, user) -> list[Reminder]:
+def upcoming_reminders(*, user: User) -> list[Reminder]:
     return list(
         Reminder.objects.filter(state=ReminderState.SCHEDULED)
         .filter(reminders_for_user_q(user))
@@ -29,7 +30,7 @@ def upcoming_reminders(*, user) -> list[Reminder]:
     )
 
 
-def sent_deliveries(*, user) -> list[Delivery]:
+def sent_deliveries(*, user: User) -> list[Delivery]:
     return list(
         Delivery.objects.filter(recipient=user, digest__state=DigestState.SENT)
         .select_related("digest", *(f"reminder__{path}" for path in _SUBJECT))
@@ -37,18 +38,18 @@ def sent_deliveries(*, user) -> list[Delivery]:
     )
 
 
-def calendar_token_for(*, user) -> CalendarToken | None:
+def calendar_token_for(*, user: User) -> CalendarToken | None:
     return CalendarToken.objects.filter(user=user).first()
 
 
-def user_for_calendar_token(*, token: str):
+def user_for_calendar_token(*, token: str) -> User | None:
     found = CalendarToken.objects.filter(token=token).select_related("user").first()
     if found is None or not found.user.is_active:
         return None
     return found.user
 
 
-def calendar_responses(*, user) -> list[Response]:
+def calendar_responses(*, user: User) -> list[Response]:
     """Open responses the user is reminded about: all of them for OPCC staff, else their own."""
     # A withdrawn report's response is out of the register: not in anyone's calendar.
     responses = Response.objects.exclude(status__in=PUBLISHED_STATES).filter(
@@ -60,7 +61,7 @@ def calendar_responses(*, user) -> list[Response]:
     return list(responses.filter(due).select_related("report").order_by("due_on")[:FEED_ROWS])
 
 
-def calendar_actions(*, user) -> list[Action]:
+def calendar_actions(*, user: User) -> list[Action]:
     return list(
         Action.objects.filter(owner_user=user, target_date__isnull=False)
         .unfinished()

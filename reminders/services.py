@@ -5,7 +5,9 @@ ladder changes, and the calendar address."""
 import datetime
 import secrets
 
+from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.roles import READERS, Role, require_role
@@ -44,7 +46,7 @@ def _reminder(step: Step, subject: dict) -> Reminder:
     )
 
 
-def _sync(existing, steps: list[Step], subject: dict) -> None:
+def _sync(existing: QuerySet[Reminder], steps: list[Step], subject: dict) -> None:
     """Make the subject's scheduled rows match `steps`: drop the unwanted, move the changed, add
     the new. A step whose key was already sent stays sent (the insert skips it)."""
     wanted = {step.key: step for step in steps}
@@ -117,7 +119,7 @@ def reminders_rebuild_all(*, today: datetime.date | None = None) -> int:
 
 
 @transaction.atomic
-def calendar_token_issue(*, user) -> CalendarToken:
+def calendar_token_issue(*, user: User) -> CalendarToken:
     """A new private address for the user's calendar; any old one stops working at once."""
     require_role(user, CALENDAR_KEEPERS)
     CalendarToken.objects.filter(user=user).delete()
@@ -125,6 +127,6 @@ def calendar_token_issue(*, user) -> CalendarToken:
 
 
 @transaction.atomic
-def calendar_token_revoke(*, user) -> None:
+def calendar_token_revoke(*, user: User) -> None:
     require_role(user, CALENDAR_KEEPERS)
     CalendarToken.objects.filter(user=user).delete()

@@ -23,7 +23,7 @@ class MyRemindersView(RoleRequiredMixin, TemplateView):
     template_name = "reminders/mine.html"
 
     def get_context_data(self, **kwargs):
-        user = self.request.user
+        user = self.person
         return super().get_context_data(
             upcoming=selectors.upcoming_reminders(user=user),
             sent=selectors.sent_deliveries(user=user),
@@ -44,7 +44,7 @@ class CalendarView(RoleRequiredMixin, TemplateView):
     template_name = "reminders/calendar.html"
 
     def get_context_data(self, **kwargs):
-        token = selectors.calendar_token_for(user=self.request.user)
+        token = selectors.calendar_token_for(user=self.person)
         feed_url = None
         if token is not None:
             path = reverse("reminders:calendar_feed", args=[token.token])

@@ -87,7 +87,9 @@ def send_back_for_approval(*, response: Response, by, reason: str) -> None:
 def _check_publication_date(response: Response, on: datetime.date, late_reason: str) -> None:
     today = timezone.localdate()
     report_published = response.report.published_on
-    approved_on = timezone.localdate(response.approval.approved_at)
+    approval = response.approval
+    assert approval is not None  # response_approved_has_approval: submit checked it was approved
+    approved_on = timezone.localdate(approval.approved_at)
     if on > today:
         raise ValidationError({"published_on": "This date is in the future."})
     if on < report_published:

@@ -110,7 +110,7 @@ class AnnexEntryForm(forms.Form):
         super().__init__(*args, **kwargs)
         raw = self.data.get(self.add_prefix("entry")) if self.is_bound else self.initial["entry"]
         try:
-            self.annex_entry = entries.get(int(raw))
+            self.annex_entry = entries.get(int(raw or ""))
         except (TypeError, ValueError):
             self.annex_entry = None
         if self.annex_entry is not None and self.annex_entry.item.kind == ItemKind.RECOMMENDATION:

@@ -77,7 +77,9 @@ def response_item_changed(*, item: Item, before: dict, by) -> None:
     response = _locked_response(item.report)
     if response is None:
         return
-    words = ", ".join(Item._meta.get_field(name).verbose_name for name in changed)
+    words = ", ".join(
+        str(getattr(Item._meta.get_field(name), "verbose_name", name)) for name in changed
+    )
     change = f"{item.get_kind_display()} {item.reference}: its {words} changed"
     _refuse_while_published(response, change)
     _follow(response, by=by, change=change)

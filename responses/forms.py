@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from accounts.roles import RESPONSE_DRAFTERS, users_with_roles
-from core.forms import DATE_WIDGET, CrispyMixin, VersionedMixin
+from core.forms import DATE_WIDGET, CrispyMixin, VersionedMixin, field_of
 from core.people import display_name
 
 from .choices import ResponseStatus
@@ -31,12 +31,15 @@ class ResponseFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", "Any status"), *ResponseStatus.choices]
+        field_of(self, "status", forms.ChoiceField).choices = [
+            ("", "Any status"),
+            *ResponseStatus.choices,
+        ]
 
 
 class OwnerForm(CrispyMixin, VersionedMixin, forms.Form):
     submit_label = "Save owner"
-    owner = forms.ModelChoiceField(
+    owner: forms.ModelChoiceField = forms.ModelChoiceField(
         queryset=None,
         required=False,
         empty_label="Nobody yet",
@@ -45,8 +48,10 @@ class OwnerForm(CrispyMixin, VersionedMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = users_with_roles(RESPONSE_DRAFTERS)
-        self.fields["owner"].label_from_instance = display_name
+        field_of(self, "owner", forms.ModelChoiceField).queryset = users_with_roles(
+            RESPONSE_DRAFTERS
+        )
+        field_of(self, "owner", forms.ModelChoiceField).label_from_instance = display_name  # type: ignore[method-assign,assignment]  # Django's documented hook
 
 
 class InviteForm(CrispyMixin, VersionedMixin, forms.Form):
@@ -120,7 +125,7 @@ class ApprovalForm(CrispyMixin, VersionedMixin, forms.Form):
     )
 
     def clean(self):
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("decision") == "return" and not cleaned.get("comments", "").strip():
             self.add_error("comments", "Say what needs to change.")
         return cleaned

@@ -44,8 +44,9 @@ def letter_context(*, response: Response) -> dict:
         .order_by("item__position", "item__pk")
     )
     for entry in entries:
-        entry.rendered_text = render(entry.text)
-        entry.shows_owner = entry.explanation == Explanation.ACTION_PROPOSED
+        # Read by the letter's template only.
+        entry.rendered_text = render(entry.text)  # type: ignore[attr-defined]
+        entry.shows_owner = entry.explanation == Explanation.ACTION_PROPOSED  # type: ignore[attr-defined]
     parts = [
         {"name": name, "heading": heading, "html": render(getattr(response, name))}
         for name, heading in COMMENT_PARTS

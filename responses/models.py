@@ -1,6 +1,7 @@
 """Section 55 responses: the statutory clock, the workflow, and the letter and annex."""
 
 import datetime
+from typing import Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from core.constraints import one_of
 from core.jobs import BackgroundJob, job_constraints
+from core.models import StoredPdf, Versioned, stored_pdf_constraint
 from inspections.choices import ItemKind
 from inspections.models import Item, Report
 from inspections.withdrawal import EveryRowManager, InRegisterManager
@@ -75,7 +77,7 @@ class Signatory(models.Model):
 
 
 class ResponseQuerySet(models.QuerySet):
-    def unpublished(self):
+    def unpublished(self) -> Self:
         """Not yet first published: the duty is still open (a correction does not reopen it)."""
         return self.filter(published_on__isnull=True)
 
@@ -83,7 +85,7 @@ class ResponseQuerySet(models.QuerySet):
         return self.unpublished().filter(due_on__lt=today)
 
 
-class Response(models.Model):
+class Response(Versioned):
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="response")
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -141,7 +143,6 @@ class Response(models.Model):
     #: this date; each version's own date is on PublishedVersion.
     published_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    lock_version = models.PositiveIntegerField(default=1)
 
     objects = ResponseQuerySet.as_manager()
 
@@ -301,7 +302,7 @@ def render_upload_to(instance, filename):
     return f"renders/{instance.response_id}/{filename}"
 
 
-class PublishedVersion(models.Model):
+class PublishedVersion(StoredPdf):
     """One published version of a response, frozen: the accessible HTML document and its PDF,
     each with its SHA-256, the date and who published it. Never altered once written (a
     database trigger refuses it, migration 0004); a correction is published as a new version."""
@@ -335,8 +336,6 @@ class PublishedVersion(models.Model):
     html_sha256 = models.CharField(max_length=64)
     #: Written once by the render job (responses.rendering); empty until then.
     pdf = models.FileField(upload_to=published_pdf_upload_to, blank=True, max_length=200)
-    pdf_sha256 = models.CharField(max_length=64, blank=True)
-    pdf_bytes = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-published_on", "-number", "-pk"]
@@ -349,13 +348,7 @@ class PublishedVersion(models.Model):
                 condition=Q(html_sha256__regex=r"^[0-9a-f]{64}$"),
                 name="published_version_html_hashed",
             ),
-            models.CheckConstraint(
-                condition=(Q(pdf="") & Q(pdf_sha256="") & Q(pdf_bytes__isnull=True))
-                | (
-                    ~Q(pdf="") & Q(pdf_sha256__regex=r"^[0-9a-f]{64}$") & Q(pdf_bytes__isnull=False)
-                ),
-                name="published_version_pdf_hashed",
-            ),
+            stored_pdf_constraint("published_version"),
         ]
 
     def __str__(self):
@@ -363,10 +356,6 @@ class PublishedVersion(models.Model):
 
     def get_absolute_url(self):
         return reverse("public:version", args=[self.pk])
-
-    @property
-    def pdf_ready(self) -> bool:
-        return bool(self.pdf_sha256)
 
     @property
     def recorded_on(self) -> datetime.date:

@@ -65,6 +65,7 @@ def publish_version(
     """Freeze the approved letter as the response's next published version, and ask for its
     PDF. Called by services.response_publish, inside its transaction and its lock."""
     approval = response.approval
+    assert approval is not None  # response_approved_has_approval: only an approved one publishes
     number = (response.published_versions.aggregate(last=Max("number"))["last"] or 0) + 1
     html = published_document(approval=approval, number=number, on=on)
     version = PublishedVersion.objects.create(

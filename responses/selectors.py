@@ -2,21 +2,22 @@
 
 import datetime
 
+from django.contrib.auth.models import User
 from django.db.models import F, QuerySet
 
 from .choices import ResponseStatus
-from .models import Response
+from .models import Response, ResponseQuerySet
 
 #: Responses with no statutory deadline (reports before 2 May 2017) come after the dated ones.
 SOONEST_FIRST = (F("due_on").asc(nulls_last=True), "report__published_on", "pk")
 
 
-def in_register() -> QuerySet[Response]:
+def in_register() -> ResponseQuerySet:
     """Responses to reports in the register (a withdrawn report's response leaves the lists)."""
     return Response.objects.filter(report__withdrawn_at__isnull=True)
 
 
-def responses_for_list() -> QuerySet[Response]:
+def responses_for_list() -> ResponseQuerySet:
     return in_register().select_related("report", "owner").order_by(*SOONEST_FIRST)
 
 
@@ -31,7 +32,7 @@ def response_list(
     return responses
 
 
-def my_responses(*, user) -> QuerySet[Response]:
+def my_responses(*, user: User) -> QuerySet[Response]:
     """The responses a member of staff owns and still has work on, soonest deadline first."""
     return responses_for_list().filter(owner=user).exclude(status=ResponseStatus.SENT)
 

@@ -6,6 +6,7 @@ items is in following.py; approval and publication in approval.py."""
 import datetime
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -85,7 +86,9 @@ def response_open_for_report(*, report: Report) -> Response:
 
 
 @transaction.atomic
-def response_assign_owner(*, response: Response, by, owner, expected_version: int) -> Response:
+def response_assign_owner(
+    *, response: Response, by: User, owner: User | None, expected_version: int
+) -> Response:
     RESPONSES.check("assign_owner", response, by)
     if owner is not None:
         require_role(owner, OPCC)
@@ -94,7 +97,12 @@ def response_assign_owner(*, response: Response, by, owner, expected_version: in
     return response
 
 
-def _check_invitation_dates(response, invited_on, cc_due_on, short_notice_reason) -> None:
+def _check_invitation_dates(
+    response: Response,
+    invited_on: datetime.date,
+    cc_due_on: datetime.date,
+    short_notice_reason: str,
+) -> None:
     published_on = response.report.published_on
     if invited_on < published_on:
         raise ValidationError(
@@ -122,7 +130,7 @@ def _check_invitation_dates(response, invited_on, cc_due_on, short_notice_reason
 def response_invite_chief_constable(
     *,
     response: Response,
-    by,
+    by: User,
     invited_on: datetime.date,
     cc_due_on: datetime.date,
     expected_version: int,
@@ -145,7 +153,7 @@ def response_invite_chief_constable(
 def response_record_cc_comments(
     *,
     response: Response,
-    by,
+    by: User,
     received_on: datetime.date,
     comments: str = "",
     no_comments_reason: str = "",
@@ -174,7 +182,7 @@ def response_record_cc_comments(
 
 @transaction.atomic
 def response_record_no_cc_comments(
-    *, response: Response, by, reason: str, today: datetime.date, expected_version: int
+    *, response: Response, by: User, reason: str, today: datetime.date, expected_version: int
 ) -> Response:
     """The Chief Constable let the date set for comments pass: the office records that none came,
     and why, so that the 56-day duty does not wait on the force."""
@@ -219,7 +227,7 @@ def _apply_annex(response: Response, entries: dict[int, dict]) -> None:
 
 @transaction.atomic
 def response_save_draft(
-    *, response: Response, by, expected_version: int, letter: dict, annex: dict[int, dict]
+    *, response: Response, by: User, expected_version: int, letter: dict, annex: dict[int, dict]
 ) -> Response:
     """One save of the composer: the letter and the annex together, recorded as a version."""
     RESPONSES.check("compose", response, by)

@@ -69,7 +69,8 @@ class ComparedPart:
     def marked(self) -> tuple[str, str]:
         """Both sides as HTML with the words removed and added marked by <del> and <ins>."""
         old_words, new_words = self.old.split(), self.new.split()
-        old_html, new_html = [], []
+        old_html: list[str] = []
+        new_html: list[str] = []
         matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             before, after = escape(" ".join(old_words[i1:i2])), escape(" ".join(new_words[j1:j2]))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import F, Q, QuerySet
+from django.db.models.expressions import CombinedExpression, OrderBy
 
 from inspections.models import Action, Item, Report
 
@@ -30,12 +31,12 @@ class Kind:
     queryset: Callable[[], QuerySet]
     #: (field, weight): the weighted text on PostgreSQL, the icontains fields elsewhere.
     fields: tuple[tuple[str, str], ...]
-    order: tuple[str, ...]
+    order: tuple[str | OrderBy, ...]
     exact: str = ""  # a field that also matches the whole query exactly (an item's reference)
 
-    def vector(self) -> SearchVector:
+    def vector(self) -> CombinedExpression | SearchVector:
         vectors = [SearchVector(name, weight=weight, config=CONFIG) for name, weight in self.fields]
-        combined = vectors[0]
+        combined: CombinedExpression | SearchVector = vectors[0]
         for vector in vectors[1:]:
             combined = combined + vector
         return combined
@@ -81,13 +82,14 @@ def _full_text(kind: Kind, q: str) -> QuerySet:
     matches = Q(document=query)
     if kind.exact:
         matches |= Q(**{f"{kind.exact}__iexact": q})
-    return (
+    ranked: QuerySet = (
         kind.queryset()
         .annotate(document=kind.vector())
         .filter(matches)
         .annotate(rank=SearchRank(F("document"), query))
         .order_by("-rank", *kind.order)
     )
+    return ranked
 
 
 def _contains(kind: Kind, q: str) -> QuerySet:

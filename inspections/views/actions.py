@@ -25,7 +25,7 @@ class ActionFormView(RoleRequiredMixin, ServiceFormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(action=self.action, item=self.action.item, **kwargs)
 
-    def get_success_url(self, result):
+    def success_url_for(self, result):
         return self.action.get_absolute_url()
 
     def versioned_initial(self) -> dict:
@@ -45,7 +45,7 @@ class ActionCreateView(RoleRequiredMixin, ServiceFormView):
         return super().get_context_data(item=self.item, **kwargs)
 
     def perform(self, form):
-        return services.action_create(item=self.item, by=self.request.user, **form.cleaned_data)
+        return services.action_create(item=self.item, by=self.person, **form.cleaned_data)
 
 
 class ActionUpdateView(ActionFormView):
@@ -63,7 +63,7 @@ class ActionUpdateView(ActionFormView):
         data = form.cleaned_data
         return services.action_update(
             action=self.action,
-            by=self.request.user,
+            by=self.person,
             expected_version=data["lock_version"],
             description=data["description"],
             owner_name=data["owner_name"],
@@ -84,7 +84,7 @@ class TargetDateView(ActionFormView):
         data = form.cleaned_data
         return services.action_change_target_date(
             action=self.action,
-            by=self.request.user,
+            by=self.person,
             expected_version=data["lock_version"],
             new_date=data["new_date"],
             reason=data["reason"],
@@ -98,7 +98,7 @@ class UpdateCreateView(ActionFormView):
 
     def perform(self, form):
         return services.action_add_update(
-            action=self.action, by=self.request.user, text=form.cleaned_data["text"]
+            action=self.action, by=self.person, text=form.cleaned_data["text"]
         )
 
 
@@ -111,7 +111,7 @@ class EvidenceCreateView(ActionFormView):
         data = form.cleaned_data
         return services.evidence_add(
             action=self.action,
-            by=self.request.user,
+            by=self.person,
             description=data["description"],
             upload=data["upload"],
             link=data["link"],

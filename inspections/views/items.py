@@ -32,7 +32,7 @@ class ItemDetailView(RoleRequiredMixin, DetailView):
         actions = list(selectors.item_actions(item=item))
         histories = selectors.action_histories(actions)
         for action in actions:
-            action.history_list = histories.get(action.pk, [])
+            action.history_list = histories.get(action.pk, [])  # type: ignore[attr-defined]
         return super().get_context_data(
             actions=actions,
             recommendations=item.recommendations.order_by("position", "pk"),
@@ -66,10 +66,10 @@ class ItemCreateView(RoleRequiredMixin, ServiceFormView):
 
     def perform(self, form):
         return services.item_create(
-            report=self.report, by=self.request.user, **_item_fields(form.cleaned_data)
+            report=self.report, by=self.person, **_item_fields(form.cleaned_data)
         )
 
-    def get_success_url(self, result):
+    def success_url_for(self, result):
         if "add_another" in self.request.POST:
             return self.request.path
         return self.report.get_absolute_url()
@@ -98,7 +98,7 @@ class ItemUpdateView(RoleRequiredMixin, ServiceFormView):
     def perform(self, form):
         return services.item_update(
             item=self.item,
-            by=self.request.user,
+            by=self.person,
             expected_version=form.cleaned_data["lock_version"],
             **_item_fields(form.cleaned_data),
         )
@@ -128,7 +128,7 @@ class ItemOversightView(RoleRequiredMixin, ServiceFormView):
     def perform(self, form):
         return services.item_set_oversight(
             item=self.item,
-            by=self.request.user,
+            by=self.person,
             expected_version=form.cleaned_data["lock_version"],
             hmicfrs_status=form.cleaned_data["hmicfrs_status"],
             assurance=form.cleaned_data["assurance"],

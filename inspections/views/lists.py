@@ -12,7 +12,7 @@ class MyActionsView(RoleRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return selectors.my_actions(user=self.request.user)
+        return selectors.my_actions(user=self.person)
 
 
 class ReviewQueueView(RoleRequiredMixin, ListView):

@@ -68,9 +68,9 @@ class ReportCreateView(RoleRequiredMixin, ServiceFormView):
     success_message = "Report recorded. Now add its items."
 
     def perform(self, form):
-        return services.report_create(by=self.request.user, **form.cleaned_data)
+        return services.report_create(by=self.person, **form.cleaned_data)
 
-    def get_success_url(self, result):
+    def success_url_for(self, result):
         if "import_items" in self.request.POST:
             return reverse("imports:start", args=[result.pk])
         return result.get_absolute_url()
@@ -99,7 +99,7 @@ class ReportUpdateView(RoleRequiredMixin, ServiceFormView):
         fields = {k: v for k, v in form.cleaned_data.items() if k != "lock_version"}
         return services.report_update(
             report=self.report,
-            by=self.request.user,
+            by=self.person,
             expected_version=form.cleaned_data["lock_version"],
             **fields,
         )

@@ -18,7 +18,7 @@ class SubmitForSignOffView(ActionFormView):
     def perform(self, form):
         return services.action_submit_for_sign_off(
             action=self.action,
-            by=self.request.user,
+            by=self.person,
             expected_version=form.cleaned_data["lock_version"],
             note=form.cleaned_data["note"],
         )
@@ -45,7 +45,7 @@ class SignOffView(ActionFormView):
         data = form.cleaned_data
         common = {
             "action": self.action,
-            "by": self.request.user,
+            "by": self.person,
             "expected_version": data["lock_version"],
         }
         if data["decision"] == "close":

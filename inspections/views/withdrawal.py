@@ -1,6 +1,8 @@
 """Withdraw, never delete: OPCC staff take a wrongly recorded report or item out of the register
 with a reason, find it again in the withdrawn list, and restore it."""
 
+from typing import Any
+
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
@@ -20,11 +22,12 @@ class _WithdrawalView(RoleRequiredMixin, ServiceFormView):
     model: type[Report] | type[Item] = Report
     withdrawn = False  # the state the object must be in now
     verb = ""
+    object: Any  # the Report or Item named in the URL
 
     def load_objects(self):
         rows = self.model.all_objects.select_related("withdrawn_by")
         if self.model is Item:
-            rows = rows.select_related("report")
+            rows = rows.select_related("report")  # type: ignore[misc]  # an Item here
         self.object = get_object_or_404(
             rows, pk=self.kwargs["pk"], withdrawn_at__isnull=not self.withdrawn
         )
@@ -45,7 +48,7 @@ class _WithdrawalView(RoleRequiredMixin, ServiceFormView):
     def service_kwargs(self, form) -> dict:
         return {
             self.model._meta.model_name: self.object,
-            "by": self.request.user,
+            "by": self.person,
             "reason": form.cleaned_data["reason"],
             "expected_version": form.cleaned_data["lock_version"],
         }
@@ -83,7 +86,7 @@ class ItemWithdrawView(_WithdrawalView):
     def perform(self, form):
         return services.item_withdraw(**self.service_kwargs(form))
 
-    def get_success_url(self, result):
+    def success_url_for(self, result):
         return result.report.get_absolute_url()
 
 

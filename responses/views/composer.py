@@ -1,5 +1,7 @@
 """Drafting the letter and annex in the browser, previewing it, and its versions."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.shortcuts import get_object_or_404, redirect
@@ -8,6 +10,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from accounts.roles import DRAFT_READERS, RESPONSE_DRAFTERS, RoleRequiredMixin, has_role
+from core.requests import ViewMixin
 from core.views import ServiceFormView
 
 from .. import services
@@ -23,7 +26,7 @@ from ..workflow import RESPONSES
 MAX_VERSION = 2**31 - 1
 
 
-class ResponseMixin:
+class ResponseMixin(ViewMixin):
     """Loads the response named in the URL, with its report (after the role check)."""
 
     def load_objects(self):
@@ -49,7 +52,7 @@ class ComposeView(ResponseMixin, RoleRequiredMixin, ServiceFormView):
     allowed_roles = RESPONSES.roles_for_url("responses:compose")
     form_class = LetterForm
     template_name = "responses/compose.html"
-    formset = None
+    formset: Any = None
 
     def load_objects(self):
         super().load_objects()
@@ -79,7 +82,7 @@ class ComposeView(ResponseMixin, RoleRequiredMixin, ServiceFormView):
     def get_form_kwargs(self):
         # The form gets its own copy: a refused save must not leave the page showing half of it.
         instance = Response.objects.get(pk=self.response.pk)
-        initial = {"lock_version": instance.lock_version}
+        initial: dict[str, object] = {"lock_version": instance.lock_version}
         if instance.letter_date is None:
             initial["letter_date"] = timezone.localdate()
         return {**super().get_form_kwargs(), "instance": instance, "initial": initial}
@@ -88,7 +91,7 @@ class ComposeView(ResponseMixin, RoleRequiredMixin, ServiceFormView):
         annex = {f.cleaned_data["entry"]: f.values() for f in self.formset.forms}
         saved = services.response_save_draft(
             response=Response.objects.select_related("report").get(pk=self.response.pk),
-            by=self.request.user,
+            by=self.person,
             expected_version=form.cleaned_data["lock_version"],
             letter=form.letter(),
             annex=annex,
@@ -96,7 +99,7 @@ class ComposeView(ResponseMixin, RoleRequiredMixin, ServiceFormView):
         self.success_message = f"Draft saved as version {saved.lock_version}."
         return saved
 
-    def get_success_url(self, result):
+    def success_url_for(self, result):
         return reverse("responses:compose", args=[result.pk])
 
     def get_context_data(self, **kwargs):

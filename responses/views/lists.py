@@ -50,7 +50,7 @@ class MyResponsesView(RoleRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return selectors.my_responses(user=self.request.user)
+        return selectors.my_responses(user=self.person)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

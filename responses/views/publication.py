@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 
 from accounts.roles import DRAFT_READERS, RoleRequiredMixin
 from core.jobs import job_outcome
+from core.requests import htmx
 
 from .. import publication, rendering, services
 from ..forms import ReopenForm, SendForm
@@ -41,7 +42,7 @@ class PreviewsView(ResponseMixin, RoleRequiredMixin, TemplateView):
                 response=self.response, by=request.user, expected_version=int(version)
             )
         except rendering.StalePreview as stale:
-            return self.refused(stale.message)
+            return self.refused(str(stale.message))
         return redirect(job)
 
     def refused(self, message: str):
@@ -66,7 +67,7 @@ class RenderJobView(RenderJobMixin, TemplateView):
     http_method_names = ["get", "post", "head", "options"]
 
     def get_template_names(self):
-        if self.request.htmx:
+        if htmx(self.request):
             return ["responses/partials/render_status.html"]
         return [self.template_name]
 
@@ -120,11 +121,11 @@ class SendView(ResponseFormView):
     def perform(self, form):
         return publication.response_send(
             response=self.stored_response(),
-            by=self.request.user,
+            by=self.person,
             confirm_again=form.cleaned_data["confirm_again"],
         )
 
-    def get_success_url(self, result):
+    def success_url_for(self, result):
         return self.response.get_absolute_url()
 
     def form_valid(self, form):

@@ -52,7 +52,7 @@ class ResponseFormView(RoleRequiredMixin, ServiceFormView):
         return {"lock_version": self.response.lock_version}
 
     @property
-    def allowed_roles(self):
+    def allowed_roles(self):  # type: ignore[override]  # read from the declared workflow
         return RESPONSES.roles_for_url(self.url_name)
 
     @property
@@ -69,7 +69,7 @@ class ResponseFormView(RoleRequiredMixin, ServiceFormView):
             return self.call_service(
                 form.cleaned_data,
                 response=self.stored_response(),
-                by=self.request.user,
+                by=self.person,
                 expected_version=form.cleaned_data["lock_version"],
             )
         except IncompleteResponse as error:
@@ -82,7 +82,7 @@ class ResponseFormView(RoleRequiredMixin, ServiceFormView):
     def call_service(self, data: dict, **common) -> Response:
         raise NotImplementedError
 
-    def get_success_url(self, result):
+    def success_url_for(self, result):
         return self.response.get_absolute_url()
 
     def get_context_data(self, **kwargs):
@@ -237,6 +237,6 @@ class PublishView(ResponseFormView):
             on=data["published_on"], late_reason=data["late_reason"], **common
         )
 
-    def get_success_url(self, result):
+    def success_url_for(self, result):
         # Where the new version's PDF render can be watched.
         return result.render_jobs.get().get_absolute_url()
