@@ -5,10 +5,11 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.views.generic import FormView
+from django.views.generic import FormView, ListView
 
 from .errors import EditConflict
 
@@ -73,3 +74,18 @@ class ServiceFormView(FormView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         kwargs.setdefault("page_title", self.page_title)
         return super().get_context_data(**kwargs)
+
+
+class PagedListView(ListView):
+    """Every list page: a page number past the end, or not a number, shows the nearest page
+    (Paginator.get_page) instead of a 404, so an old link or a shrunk list still lands."""
+
+    def paginate_queryset(self, queryset: Any, page_size: int) -> tuple[Paginator, Page, Any, bool]:
+        paginator = self.get_paginator(
+            queryset,
+            page_size,
+            orphans=self.get_paginate_orphans(),
+            allow_empty_first_page=self.get_allow_empty(),
+        )
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()

@@ -7,18 +7,19 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views import View
-from django.views.generic import ListView, TemplateView
+from django.views.generic import TemplateView
 
 from accounts.roles import READERS, UPDATE_REPORT_WRITERS, RoleRequiredMixin, has_role
 from core.jobs import job_outcome
 from core.requests import htmx
+from core.views import PagedListView
 
 from . import update_reports
 from .forms import UpdateReportForm
 from .models import UpdateReport
 
 
-class UpdateReportListView(RoleRequiredMixin, ListView):
+class UpdateReportListView(RoleRequiredMixin, PagedListView):
     allowed_roles = READERS
     write_roles = UPDATE_REPORT_WRITERS
     template_name = "dashboards/update_report_list.html"

@@ -5,9 +5,10 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.views.generic import ListView, TemplateView
+from django.views.generic import TemplateView
 
 from accounts.roles import DCC_DASHBOARD_READERS, READERS, RoleRequiredMixin
+from core.views import PagedListView
 
 from . import figure_cache, lists, presenters, selectors
 from .forms import ActionFilterForm, ItemFilterForm, SinceForm
@@ -48,7 +49,7 @@ def jasp_context(today, since) -> dict:
     return presenters.jasp_context(figures, since=since)
 
 
-class FilteredListView(RoleRequiredMixin, ListView):
+class FilteredListView(RoleRequiredMixin, PagedListView):
     """A list behind a figure: filters from a GET form, 25 a page, sortable headings."""
 
     allowed_roles = READERS
@@ -64,12 +65,6 @@ class FilteredListView(RoleRequiredMixin, ListView):
         return self.select(
             filters=self.filter_form.valid_filters(), sort=self.sort, today=timezone.localdate()
         )
-
-    def paginate_queryset(self, queryset, page_size):
-        # A page number out of range or not a number shows the nearest page, never an error.
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

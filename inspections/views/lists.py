@@ -1,11 +1,10 @@
-from django.views.generic import ListView
-
 from accounts.roles import ACTION_EDITORS, SIGN_OFF, RoleRequiredMixin
+from core.views import PagedListView
 
 from .. import selectors
 
 
-class MyActionsView(RoleRequiredMixin, ListView):
+class MyActionsView(RoleRequiredMixin, PagedListView):
     allowed_roles = ACTION_EDITORS
     template_name = "inspections/my_actions.html"
     context_object_name = "actions"
@@ -15,7 +14,7 @@ class MyActionsView(RoleRequiredMixin, ListView):
         return selectors.my_actions(user=self.person)
 
 
-class ReviewQueueView(RoleRequiredMixin, ListView):
+class ReviewQueueView(RoleRequiredMixin, PagedListView):
     allowed_roles = SIGN_OFF
     template_name = "inspections/review_queue.html"
     context_object_name = "actions"

@@ -1,16 +1,16 @@
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
 from accounts.roles import READERS, REGISTER_EDITORS, RoleRequiredMixin, has_role
-from core.views import ServiceFormView
+from core.views import PagedListView, ServiceFormView
 
 from .. import selectors, services
 from ..forms import ReportCreateForm, ReportFilterForm, ReportForm
 from ..models import Report
 
 
-class ReportListView(RoleRequiredMixin, ListView):
+class ReportListView(RoleRequiredMixin, PagedListView):
     allowed_roles = READERS
     template_name = "inspections/report_list.html"
     context_object_name = "reports"

@@ -4,10 +4,9 @@ with a reason, find it again in the withdrawn list, and restore it."""
 from typing import Any
 
 from django.shortcuts import get_object_or_404
-from django.views.generic import ListView
 
 from accounts.roles import REGISTER_EDITORS, RoleRequiredMixin
-from core.views import ServiceFormView
+from core.views import PagedListView, ServiceFormView
 
 from .. import selectors, services
 from ..forms import RestoreForm, WithdrawForm
@@ -101,7 +100,7 @@ class ItemRestoreView(_WithdrawalView):
         return services.item_restore(**self.service_kwargs(form))
 
 
-class WithdrawnReportListView(RoleRequiredMixin, ListView):
+class WithdrawnReportListView(RoleRequiredMixin, PagedListView):
     allowed_roles = REGISTER_EDITORS
     template_name = "inspections/withdrawn_reports.html"
     context_object_name = "reports"

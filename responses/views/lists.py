@@ -1,14 +1,14 @@
 from django.template.defaultfilters import pluralize
 from django.utils import timezone
-from django.views.generic import ListView
 
 from accounts.roles import READERS, RESPONSE_DRAFTERS, RoleRequiredMixin
+from core.views import PagedListView
 
 from .. import selectors
 from ..forms import ResponseFilterForm
 
 
-class ResponseListView(RoleRequiredMixin, ListView):
+class ResponseListView(RoleRequiredMixin, PagedListView):
     """Every response, soonest deadline first, filtered by status or to the overdue ones."""
 
     allowed_roles = READERS
@@ -43,7 +43,7 @@ class ResponseListView(RoleRequiredMixin, ListView):
         return context
 
 
-class MyResponsesView(RoleRequiredMixin, ListView):
+class MyResponsesView(RoleRequiredMixin, PagedListView):
     allowed_roles = RESPONSE_DRAFTERS
     template_name = "responses/mine.html"
     context_object_name = "responses"

@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.views import View
-from django.views.generic import ListView
 
 from core.site import absolute_url
+from core.views import PagedListView
 
 from ..models import PublishedVersion, Response
 
@@ -31,7 +31,7 @@ def latest_versions():
     )
 
 
-class PublishedListView(ListView):
+class PublishedListView(PagedListView):
     template_name = "responses/published/list.html"
     context_object_name = "versions"
     paginate_by = 25
@@ -40,7 +40,7 @@ class PublishedListView(ListView):
         return latest_versions()
 
 
-class PublishedResponseView(ListView):
+class PublishedResponseView(PagedListView):
     """Every published version of one response, newest first."""
 
     template_name = "responses/published/response.html"
