@@ -41,7 +41,7 @@ class ServiceFormView(FormView):
     database unchanged.
     """
 
-    template_name = "inspections/form.html"
+    template_name = "components/form_page.html"
     success_message = "Saved."
     page_title = ""
 
@@ -89,3 +89,9 @@ class PagedListView(ListView):
         )
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        # Whether the reader narrowed the list (the page and the order do not count).
+        shown = {key for key, value in self.request.GET.items() if value}
+        kwargs.setdefault("filtered", bool(shown - {self.page_kwarg, "sort"}))
+        return super().get_context_data(**kwargs)

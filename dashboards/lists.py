@@ -1,14 +1,15 @@
-"""The filtered lists behind the dashboards' figures: one query shape whatever the data size."""
+"""The filtered lists behind the dashboards' figures (filters in filters.py), sorted by whitelisted
+columns: one query shape whatever the data size."""
 
 import datetime
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, QuerySet
 
 from inspections.models import Action, Item
-from inspections.querysets import due_soon_q, overdue_q, unfinished_q
 
-from .annotations import annotate_actions, changed_since_q, start_of, tracked_items
+from .annotations import annotate_actions, tracked_items
+from .filters import ActionFilterSet, ItemFilterSet
 
 #: Sort key (as in ?sort=) -> (column heading, order_by fields); "-key" sorts descending.
 ACTION_SORTS = {
@@ -48,49 +49,17 @@ def _reverse(field):
     return F(field.expression.name).desc(nulls_last=True)
 
 
-def action_list(*, filters: dict, sort: str, today: datetime.date) -> QuerySet[Action]:
-    since = filters.get("changed_since")
+def action_list(*, filters: ActionFilterSet, sort: str) -> QuerySet[Action]:
+    """The actions the filters leave, in the reader's order. "Status changed since" needs the
+    status then, annotated before the filters run."""
     actions = annotate_actions(
-        Action.objects.select_related("item__report", "owner_user"), since=since
+        Action.objects.select_related("item__report", "owner_user"),
+        since=filters.value("changed_since"),
     )
-    conditions = {
-        "report": lambda v: Q(item__report=v),
-        "kind": lambda v: Q(item__kind=v),
-        "status": lambda v: unfinished_q() if v == "open" else Q(status=v),
-        "owner": lambda v: Q(owner_shown=v),
-        "due": lambda v: overdue_q(today) if v == "overdue" else due_soon_q(today),
-        "target_from": lambda v: Q(target_date__gte=v),
-        "target_to": lambda v: Q(target_date__lte=v),
-        "moved": lambda v: Q(moves__gt=1),
-        "changed_since": lambda v: changed_since_q(v),
-        "closed_since": lambda v: Q(closed_at__gte=start_of(v)),
-    }
-    for name, value in filters.items():
-        if name in conditions:
-            actions = actions.filter(conditions[name](value))
-    return order(actions, ACTION_SORTS, sort, "target")
+    return order(filters.apply(actions), ACTION_SORTS, sort, "target")
 
 
-def item_list(*, filters: dict, sort: str, today: datetime.date) -> QuerySet[Item]:
-    items = tracked_items(today).select_related("report")
-    conditions = {
-        "report": lambda v: Q(report=v),
-        "kind": lambda v: Q(kind=v),
-        "state": lambda v: ~Q(state="closed") if v == "open" else Q(state=v),
-        "year": lambda v: Q(report__published_on__year=v),
-        "due_from": lambda v: Q(hmicfrs_deadline__gte=v),
-        "due_to": lambda v: Q(hmicfrs_deadline__lte=v),
-        "closed_since": lambda v: Q(state="closed", last_closed_at__gte=start_of(v)),
-    }
-    if "closed_since" in filters:
-        items = items.annotate(last_closed_at=last_closed_at())
-    for name, value in filters.items():
-        if name in conditions:
-            items = items.filter(conditions[name](value))
-    return order(items, ITEM_SORTS, sort, "report")
-
-
-def last_closed_at():
-    """When the item's last action was signed off and closed."""
-    closed = Action.objects.filter(item=OuterRef("pk"), closed_at__isnull=False)
-    return Subquery(closed.values("item").annotate(last=Max("closed_at")).values("last")[:1])
+def item_list(*, filters: ItemFilterSet, sort: str) -> QuerySet[Item]:
+    """The recommendations and AFIs the filters leave, in the reader's order."""
+    items = tracked_items(filters.today).select_related("report")
+    return order(filters.apply(items), ITEM_SORTS, sort, "report")

@@ -11,8 +11,9 @@ from accounts.roles import DCC_DASHBOARD_READERS, READERS, RoleRequiredMixin
 from core.views import PagedListView
 
 from . import figure_cache, lists, presenters, selectors
-from .forms import ActionFilterForm, ItemFilterForm, SinceForm
-from .querystrings import sort_headers, without
+from .filters import ActionFilterSet, ItemFilterSet
+from .forms import SinceForm
+from .querystrings import sort_headers
 
 
 class DccDashboardView(RoleRequiredMixin, TemplateView):
@@ -54,17 +55,16 @@ class FilteredListView(RoleRequiredMixin, PagedListView):
 
     allowed_roles = READERS
     paginate_by = 25
-    form_class: type[Any]
+    filterset_class: type[Any]
     select: Callable[..., QuerySet[Any]]
     sorts: dict = {}
     default_sort = ""
 
     def get_queryset(self):
-        self.filter_form = self.form_class(self.request.GET)
+        filters = self.filterset_class(self.request.GET, today=timezone.localdate())
+        self.filter_form = filters.form
         self.sort = self.request.GET.get("sort", "")
-        return self.select(
-            filters=self.filter_form.valid_filters(), sort=self.sort, today=timezone.localdate()
-        )
+        return self.select(filters=filters, sort=self.sort)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -75,7 +75,6 @@ class FilteredListView(RoleRequiredMixin, PagedListView):
                 default=self.default_sort,
                 query=self.request.GET,
             ),
-            querystring=without(self.request.GET, "page").urlencode(),
             **kwargs,
         )
 
@@ -83,7 +82,7 @@ class FilteredListView(RoleRequiredMixin, PagedListView):
 class ActionListView(FilteredListView):
     template_name = "dashboards/action_list.html"
     context_object_name = "actions"
-    form_class = ActionFilterForm
+    filterset_class = ActionFilterSet
     sorts = lists.ACTION_SORTS
     default_sort = "target"
 
@@ -94,7 +93,7 @@ class ActionListView(FilteredListView):
 class ItemListView(FilteredListView):
     template_name = "dashboards/item_list.html"
     context_object_name = "items"
-    form_class = ItemFilterForm
+    filterset_class = ItemFilterSet
     sorts = lists.ITEM_SORTS
     default_sort = "report"
 

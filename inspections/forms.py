@@ -8,7 +8,7 @@ from accounts.roles import ACTION_EDITORS, users_with_roles
 from core.forms import DATE_WIDGET, CrispyMixin, VersionedMixin, field_of
 from core.people import display_name
 
-from .choices import ActionStatus, Addressee, ItemKind, ReportType
+from .choices import ActionStatus, Addressee, ItemKind
 from .evidence import ALLOWED_DESCRIPTION, ALLOWED_TYPES
 from .models import Action, Item, Report
 from .services import BODY_NOT_NAMED, EDITABLE_STATUSES, ONLY_RECOMMENDATIONS, OWNER_NEEDED
@@ -221,22 +221,3 @@ class RestoreForm(CrispyMixin, VersionedMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Kept in its history, with your name and the time.",
     )
-
-
-class ReportFilterForm(forms.Form):
-    q = forms.CharField(label="Search titles", required=False)
-    report_type = forms.ChoiceField(label="Type", required=False)
-    year = forms.TypedChoiceField(
-        label="Year published", required=False, coerce=int, empty_value=None
-    )
-    open_items = forms.BooleanField(label="Only reports with open items", required=False)
-
-    def __init__(self, *args, years: list[int], **kwargs):
-        super().__init__(*args, **kwargs)
-        field_of(self, "report_type", forms.ChoiceField).choices = [
-            ("", "Any type"),
-            *ReportType.choices,
-        ]
-        field_of(self, "year", forms.ChoiceField).choices = [("", "Any year")] + [
-            (y, y) for y in years
-        ]

@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, Model, OuterRef, Prefetch, Q, QueryS
 from django.db.models.functions import Coalesce, ExtractYear
 
 from .choices import FINISHED_STATUSES, ActionStatus
+from .filters import ReportFilterSet
 from .models import Action, Evidence, Item, ProgressUpdate, Report, SignOffEvent, TargetDateChange
 from .querysets import ActionQuerySet
 
@@ -19,9 +20,8 @@ def items_with_open_flag() -> QuerySet[Item]:
     return Item.objects.annotate(has_unfinished=Exists(unfinished), has_action=Exists(any_action))
 
 
-def report_list(
-    *, q: str = "", report_type: str = "", year: int | None = None, open_only: bool = False
-) -> QuerySet[Report]:
+def report_list(*, filters: ReportFilterSet) -> QuerySet[Report]:
+    """The register's page: each report with its counts and response, narrowed by the filters."""
     open_items = (
         items_with_open_flag()
         .filter(report=OuterRef("pk"), action_required=True)
@@ -36,15 +36,7 @@ def report_list(
         recommendation_count=_count(items.filter(kind="recommendation")),
         has_open_items=Exists(open_items),
     )
-    if q:
-        reports = reports.filter(title__icontains=q)
-    if report_type:
-        reports = reports.filter(report_type=report_type)
-    if year:
-        reports = reports.filter(published_on__year=year)
-    if open_only:
-        reports = reports.filter(has_open_items=True)
-    return reports.order_by("-published_on", "title")
+    return filters.apply(reports).order_by("-published_on", "title")
 
 
 def _count(items: QuerySet[Item]) -> Coalesce:

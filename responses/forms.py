@@ -10,8 +10,6 @@ from accounts.roles import RESPONSE_DRAFTERS, users_with_roles
 from core.forms import DATE_WIDGET, CrispyMixin, VersionedMixin, field_of
 from core.people import display_name
 
-from .choices import ResponseStatus
-
 MARKDOWN_HELP = (
     "Simple formatting: **bold**, *italic*, a line starting with - for a list, "
     "[link text](https://…) for a link, and a blank line between paragraphs."
@@ -23,18 +21,6 @@ def _not_in_the_future(day):
     if day and day > timezone.localdate():
         raise forms.ValidationError(NOT_IN_THE_FUTURE)
     return day
-
-
-class ResponseFilterForm(forms.Form):
-    status = forms.ChoiceField(label="Status", required=False)
-    overdue = forms.BooleanField(label="Only overdue responses", required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field_of(self, "status", forms.ChoiceField).choices = [
-            ("", "Any status"),
-            *ResponseStatus.choices,
-        ]
 
 
 class OwnerForm(CrispyMixin, VersionedMixin, forms.Form):

@@ -6,6 +6,7 @@ from django.contrib.auth.models import User
 from django.db.models import F, QuerySet
 
 from .choices import ResponseStatus
+from .filters import ResponseFilterSet
 from .models import Response, ResponseQuerySet
 
 #: Responses with no statutory deadline (reports before 2 May 2017) come after the dated ones.
@@ -21,15 +22,9 @@ def responses_for_list() -> ResponseQuerySet:
     return in_register().select_related("report", "owner").order_by(*SOONEST_FIRST)
 
 
-def response_list(
-    *, today: datetime.date, status: str = "", overdue_only: bool = False
-) -> QuerySet[Response]:
-    responses = responses_for_list()
-    if status:
-        responses = responses.filter(status=status)
-    if overdue_only:
-        responses = responses.overdue(today)
-    return responses
+def response_list(*, filters: ResponseFilterSet) -> QuerySet[Response]:
+    """Every response in the register, soonest deadline first, narrowed by the filters."""
+    return filters.apply(responses_for_list())
 
 
 def my_responses(*, user: User) -> QuerySet[Response]:

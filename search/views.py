@@ -30,12 +30,9 @@ class SearchView(RoleRequiredMixin, TemplateView):
     def one_kind(self, q: str, kind: str) -> dict:
         paginator = Paginator(selectors.matches(kind=kind, q=q), PAGE_SIZE)
         page = paginator.get_page(self.request.GET.get("page"))
-        query = self.request.GET.copy()
-        query.pop("page", None)
         return {
             "kind": selectors.KINDS[kind],
             "page_obj": page,
             "paginator": paginator,
             "is_paginated": page.has_other_pages(),
-            "querystring": query.urlencode(),
         }

@@ -6,7 +6,8 @@ from accounts.roles import READERS, REGISTER_EDITORS, RoleRequiredMixin, has_rol
 from core.views import PagedListView, ServiceFormView
 
 from .. import selectors, services
-from ..forms import ReportCreateForm, ReportFilterForm, ReportForm
+from ..filters import ReportFilterSet
+from ..forms import ReportCreateForm, ReportForm
 from ..models import Report
 
 
@@ -17,25 +18,12 @@ class ReportListView(RoleRequiredMixin, PagedListView):
     paginate_by = 25
 
     def get_queryset(self):
-        self.filter_form = ReportFilterForm(
-            self.request.GET or None, years=selectors.report_years()
-        )
-        # Apply every filter that is valid: a year with no reports must not also drop the search.
-        self.filter_form.is_valid()
-        data = getattr(self.filter_form, "cleaned_data", {})
-        return selectors.report_list(
-            q=data.get("q", ""),
-            report_type=data.get("report_type", ""),
-            year=data.get("year"),
-            open_only=data.get("open_items", False),
-        )
+        filters = ReportFilterSet(self.request.GET, years=selectors.report_years())
+        self.filter_form = filters.form
+        return selectors.report_list(filters=filters)
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return super().get_context_data(
-            filter_form=self.filter_form, querystring=query.urlencode(), **kwargs
-        )
+        return super().get_context_data(filter_form=self.filter_form, **kwargs)
 
 
 class ReportDetailView(RoleRequiredMixin, DetailView):

@@ -39,7 +39,7 @@ def deadline_state(response, today=None) -> dict:
     return {"kind": kind, "text": f"{_days(left)} left", "due_on": due_on}
 
 
-@register.inclusion_tag("responses/partials/deadline_badge.html")
+@register.inclusion_tag("components/deadline_badge.html")
 def deadline_badge(response, today=None):
     """The badge: "Due 22 Apr 2020 · 12 days left", "Overdue by 3 days · due 22 Apr 2020", or
     "No statutory deadline". The meaning is in the words; the colour only repeats it."""

@@ -5,7 +5,7 @@ from accounts.roles import READERS, RESPONSE_DRAFTERS, RoleRequiredMixin
 from core.views import PagedListView
 
 from .. import selectors
-from ..forms import ResponseFilterForm
+from ..filters import ResponseFilterSet
 
 
 class ResponseListView(RoleRequiredMixin, PagedListView):
@@ -18,22 +18,13 @@ class ResponseListView(RoleRequiredMixin, PagedListView):
 
     def get_queryset(self):
         self.today = timezone.localdate()
-        self.filter_form = ResponseFilterForm(self.request.GET or None)
-        # Apply every filter that is valid, as the register does.
-        self.filter_form.is_valid()
-        data = getattr(self.filter_form, "cleaned_data", {})
-        return selectors.response_list(
-            today=self.today,
-            status=data.get("status", ""),
-            overdue_only=data.get("overdue", False),
-        )
+        filters = ResponseFilterSet(self.request.GET, today=self.today)
+        self.filter_form = filters.form
+        return selectors.response_list(filters=filters)
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
         context = super().get_context_data(
             filter_form=self.filter_form,
-            querystring=query.urlencode(),
             counts=selectors.response_counts(today=self.today),
             **kwargs,
         )
