@@ -1,3 +1,4 @@
+from .navigation import links_for
 from .roles import (
     ACTION_EDITORS,
     ASSURANCE_EDITORS,
@@ -8,6 +9,13 @@ from .roles import (
     SIGN_OFF,
     user_roles,
 )
+
+
+def navigation(request):
+    """The navigation bar's links for this user (accounts.navigation), for signed-in pages."""
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return {"nav_links": []}
+    return {"nav_links": links_for(request)}
 
 
 def roles(request):
