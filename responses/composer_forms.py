@@ -8,6 +8,7 @@ from inspections.choices import ItemKind
 
 from .annex import suggested_entry
 from .choices import Explanation
+from .letter_parts import DRAFTED_FIELDS, LETTER_PARTS
 from .models import AnnexEntry, Response
 
 MARKDOWN_HELP = (
@@ -27,25 +28,9 @@ class LetterForm(VersionedMixin, forms.ModelForm):
 
     class Meta:
         model = Response
-        fields = [
-            "letter_date",
-            "addressee",
-            "copy_to",
-            "subject",
-            "opening",
-            "pcc_comments",
-            "pcc_comments_on_cc",
-            "monitoring",
-        ]
-        labels = {
-            "letter_date": "Date of the letter",
-            "addressee": "Addressee",
-            "copy_to": "Copy to",
-            "opening": "Opening paragraph",
-            "pcc_comments": "The PCC's comments on the report",
-            "pcc_comments_on_cc": "The PCC's comments on the Chief Constable's comments",
-            "monitoring": "How delivery is monitored",
-        }
+        # The parts the office writes, in print order (not the Chief Constable's words).
+        fields = DRAFTED_FIELDS
+        labels = {part.name: part.label for part in LETTER_PARTS}
         help_texts = {
             "letter_date": "The letter is signed by whoever held office on this date.",
             "addressee": "One line per line of the address.",

@@ -8,15 +8,11 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .choices import Explanation
 from .gate import signatory_on
+from .letter_parts import HEADED_PARTS
 from .models import Office, Response
 from .richtext import render
 
 #: The letter's three comment parts (s55(5)(a)-(c)), in order, with their headings.
-COMMENT_PARTS = [
-    ("pcc_comments", "The Commissioner's comments"),
-    ("cc_comments", "The Chief Constable's comments"),
-    ("pcc_comments_on_cc", "The Commissioner's comments on the Chief Constable's comments"),
-]
 
 
 def default_subject(title: str) -> str:
@@ -49,7 +45,7 @@ def letter_context(*, response: Response) -> dict:
         entry.shows_owner = entry.explanation == Explanation.ACTION_PROPOSED  # type: ignore[attr-defined]
     parts = [
         {"name": name, "heading": heading, "html": render(getattr(response, name))}
-        for name, heading in COMMENT_PARTS
+        for name, heading in HEADED_PARTS
     ]
     return {
         "response": response,

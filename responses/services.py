@@ -37,17 +37,14 @@ from .following import (  # noqa: F401
     response_report_changed,
 )
 from .letter import default_opening, default_subject
+from .letter_parts import DRAFTED_FIELDS, RICH_FIELDS
 from .models import Response
 from .richtext import is_blank, sanitise_source
 from .saving import save_response as _save
-from .versions import LETTER_FIELDS, record_version, response_changes_since
+from .versions import record_version, response_changes_since
 from .workflow import RESPONSES
 
 OPCC = {Role.OPCC_STAFF}
-RICH_FIELDS = {"opening", "pcc_comments", "cc_comments", "pcc_comments_on_cc", "monitoring"}
-#: The Chief Constable's words: entered only by force staff or the DCC
-#: (response_record_cc_comments), never through the office's composer.
-CHIEF_CONSTABLE_FIELDS = {"cc_comments", "cc_no_comments_reason"}
 
 
 # --- Creation and the annex -----------------------------------------------------------------
@@ -199,8 +196,8 @@ def response_record_no_cc_comments(
 
 
 def _apply_letter(response: Response, letter: dict) -> None:
-    for name, _label in LETTER_FIELDS:
-        if name not in letter or name in CHIEF_CONSTABLE_FIELDS:
+    for name in DRAFTED_FIELDS:
+        if name not in letter:
             continue
         value = letter[name]
         if name in RICH_FIELDS:

@@ -6,22 +6,9 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from .letter_parts import LETTER_FIELDS
 from .models import Response, ResponseVersion
 from .richtext import plain_text
-
-#: The letter's parts in the order they appear, with the labels the comparison shows.
-LETTER_FIELDS = [
-    ("letter_date", "Date"),
-    ("addressee", "Addressee"),
-    ("copy_to", "Copy to"),
-    ("subject", "Subject"),
-    ("opening", "Opening paragraph"),
-    ("pcc_comments", "The PCC's comments"),
-    ("cc_comments", "The Chief Constable's comments"),
-    ("cc_no_comments_reason", "Why there are no Chief Constable's comments"),
-    ("pcc_comments_on_cc", "The PCC's comments on the Chief Constable's comments"),
-    ("monitoring", "How delivery is monitored"),
-]
 
 
 def snapshot(response: Response) -> dict:

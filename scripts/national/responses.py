@@ -12,6 +12,7 @@ from django.conf import settings
 from inspections.choices import ItemKind
 from responses.choices import Explanation, ResponseStatus
 from responses.deadlines import default_cc_due_on, statutory_deadline
+from responses.letter_parts import LETTER_FIELDS
 from responses.models import (
     HOME_SECRETARY_ADDRESS,
     AnnexEntry,
@@ -22,7 +23,6 @@ from responses.models import (
     ResponseVersion,
 )
 from responses.services import _default_letter
-from responses.versions import LETTER_FIELDS
 
 from .clock import Clock
 from .people import People

@@ -99,8 +99,8 @@ def test_comparing_two_versions_marks_the_words_removed_and_added(response_in, o
 
     changed = parts_changed(old, new)
 
-    assert list(changed) == ["The PCC's comments"]
-    before, after = changed["The PCC's comments"]
+    assert list(changed) == ["The PCC's comments on the report"]
+    before, after = changed["The PCC's comments on the report"]
     assert before == "The Chief Constable and I <del>welcome</del> the report."
     assert after == "The Chief Constable and I <ins>support</ins> the report."
 
@@ -288,7 +288,7 @@ def test_the_second_of_two_editors_is_refused_naming_the_first_and_the_part_chan
             annex={entry.pk: {"explanation": Explanation.NO_ACTION, "text": "Oscar's reason."}},
         )
 
-    assert refused.value.changes == ["olivia changed The PCC's comments"]
+    assert refused.value.changes == ["olivia changed The PCC's comments on the report"]
     assert "olivia changed The PCC's comments" in refused.value.messages[0]
     assert refused.value.current_version == loaded + 1
     stored = Response.objects.get(pk=response.pk)
@@ -314,7 +314,7 @@ def test_a_conflict_names_every_editor_since_and_every_part_they_changed(
     with pytest.raises(EditConflict) as refused:
         save(stale, opcc_staff, letter={"monitoring": "Too late."})
 
-    assert refused.value.changes == ["olivia, oscar changed Date, Subject"]
+    assert refused.value.changes == ["olivia, oscar changed Date of the letter, Subject"]
 
 
 def test_a_draft_saved_after_someone_else_submitted_it_is_refused(response_in, opcc_staff):
