@@ -3,6 +3,7 @@
 import datetime
 from typing import Any
 
+from django.conf import settings
 from django.urls import reverse
 
 from inspections.choices import ItemKind
@@ -25,7 +26,11 @@ def dcc_context(figures: DccFigures) -> dict:
     headline = [
         ("Unfinished actions", h["open"], actions_url(status="open")),
         ("Overdue", h["overdue"], actions_url(due="overdue", sort="target")),
-        ("Due in the next 30 days", h["soon"], actions_url(due="soon", sort="target")),
+        (
+            f"Due in the next {settings.DUE_SOON_DAYS} days",
+            h["soon"],
+            actions_url(due="soon", sort="target"),
+        ),
         ("Awaiting sign-off", h["pending"], actions_url(status="pending_sign_off")),
         ("Target date moved more than once", h["moved"], actions_url(moved="on", sort="-moves")),
     ]
@@ -48,6 +53,7 @@ def dcc_context(figures: DccFigures) -> dict:
         "reports_shown": REPORTS_SHOWN,
         "all_reports_url": actions_url(sort="report"),
         "status_chart": chart,
+        "due_soon_days": settings.DUE_SOON_DAYS,
     }
 
 
@@ -128,6 +134,7 @@ def jasp_context(figures: JaspFigures, *, since: datetime.date, linked: bool = T
         "upcoming_responses": figures.upcoming_responses,
         "upcoming_actions": figures.upcoming_actions,
         "upcoming_actions_url": actions_url(due="soon"),
+        "due_soon_days": settings.DUE_SOON_DAYS,
     }
 
 

@@ -9,6 +9,7 @@ snapshot back into the selector's shape for the same presenter to draw.
 import datetime
 import json
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.models import Min, OuterRef, Subquery
@@ -55,6 +56,8 @@ def _read(*, as_at: datetime.date, since: datetime.date) -> dict:
         "since": figures.since,
         "record": figures.record,
         "record_total": figures.record_total,
+        # The window "due soon" had when the paper was frozen (settings.DUE_SOON_DAYS).
+        "window_days": settings.DUE_SOON_DAYS,
         "upcoming_responses": [
             {"title": r.report.title, "due_on": r.due_on} for r in figures.upcoming_responses
         ],

@@ -92,6 +92,8 @@ def report_context(report: UpdateReport) -> dict:
     figures = snapshot.figures_from(frozen)
     return presenters.jasp_context(figures, since=report.since, linked=False) | {
         "paper": report,
+        # Papers frozen before the window was a setting used 30 days.
+        "due_soon_days": frozen.get("window_days", 30),
         "overdue_items": snapshot.item_list_from(frozen["overdue_items"]),
         "open_items": snapshot.item_list_from(frozen["open_items"]),
     }

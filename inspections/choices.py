@@ -69,7 +69,7 @@ FINISHED_STATUSES = (ActionStatus.CLOSED, ActionStatus.SUPERSEDED)
 
 class Rag(models.TextChoices):
     RED = "red", "Red: past its target date"
-    AMBER = "amber", "Amber: due within 30 days or no target date"
+    AMBER = "amber", "Amber: due soon or no target date"
     GREEN = "green", "Green: on track"
     DONE = "done", "Done"
 
