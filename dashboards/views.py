@@ -9,11 +9,11 @@ from django.views.generic import TemplateView
 
 from accounts.roles import DCC_DASHBOARD_READERS, READERS, RoleRequiredMixin
 from core.views import PagedListView
+from exports.columns import ListColumn, headers
 
 from . import figure_cache, lists, presenters, selectors
 from .filters import ActionFilterSet, ItemFilterSet
 from .forms import SinceForm
-from .querystrings import sort_headers
 
 
 class DccDashboardView(RoleRequiredMixin, TemplateView):
@@ -57,7 +57,7 @@ class FilteredListView(RoleRequiredMixin, PagedListView):
     paginate_by = 25
     filterset_class: type[Any]
     select: Callable[..., QuerySet[Any]]
-    sorts: dict = {}
+    columns: tuple[ListColumn, ...] = ()
     default_sort = ""
 
     def get_queryset(self):
@@ -69,11 +69,8 @@ class FilteredListView(RoleRequiredMixin, PagedListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             filter_form=self.filter_form,
-            headers=sort_headers(
-                sorts=self.sorts,
-                current=self.sort,
-                default=self.default_sort,
-                query=self.request.GET,
+            headers=headers(
+                self.columns, current=self.sort, default=self.default_sort, query=self.request.GET
             ),
             **kwargs,
         )
@@ -83,7 +80,7 @@ class ActionListView(FilteredListView):
     template_name = "dashboards/action_list.html"
     context_object_name = "actions"
     filterset_class = ActionFilterSet
-    sorts = lists.ACTION_SORTS
+    columns = lists.ACTION_LIST
     default_sort = "target"
 
     def select(self, **kwargs):
@@ -94,7 +91,7 @@ class ItemListView(FilteredListView):
     template_name = "dashboards/item_list.html"
     context_object_name = "items"
     filterset_class = ItemFilterSet
-    sorts = lists.ITEM_SORTS
+    columns = lists.ITEM_LIST
     default_sort = "report"
 
     def select(self, **kwargs):

@@ -22,6 +22,7 @@ def caption(response) -> str:
     return next(c for c in read(response).tables if re.match(r"\d+ ", c))
 
 
+#: The actions table: report and item, action, owner, target date, status, moves.
 def column(response, index: int) -> list[str]:
     rows = next(rows for c, rows in read(response).tables.items() if re.match(r"\d+ ", c))
     return [row[index] for row in rows[1:]]
@@ -31,7 +32,7 @@ def test_the_actions_list_filters_by_owner_and_status(reader, dataset):
     dataset(1)
     response = reader.get(ACTIONS, {"owner": "Public Protection", "status": "open"})
     assert caption(response) == "3 actions matching the filters"
-    assert set(column(response, 1)) == {"Public Protection"}
+    assert set(column(response, 2)) == {"Public Protection"}
 
 
 def test_the_actions_list_filters_by_target_date_range(reader, dataset):
@@ -53,14 +54,14 @@ def test_the_actions_list_filters_by_report_and_kind(reader, dataset):
 def test_a_column_heading_sorts_and_says_so(reader, dataset):
     dataset(1)
     response = reader.get(ACTIONS, {"status": "open", "sort": "owner"})
-    owners = column(response, 1)
+    owners = column(response, 2)
     assert owners == sorted(owners)
     html = response.content.decode()
     assert re.search(
         r'<th scope="col"\s+aria-sort="ascending">\s*<a href="\?status=open&amp;sort=-owner">Owner',
         html,
     )
-    descending = column(reader.get(ACTIONS, {"status": "open", "sort": "-owner"}), 1)
+    descending = column(reader.get(ACTIONS, {"status": "open", "sort": "-owner"}), 2)
     assert descending == sorted(owners, reverse=True)
 
 
