@@ -38,3 +38,19 @@ def stored_pdf_constraint(prefix: str) -> models.CheckConstraint:
         | (~Q(pdf="") & Q(pdf_sha256__regex=r"^[0-9a-f]{64}$") & Q(pdf_bytes__isnull=False)),
         name=f"{prefix}_pdf_hashed",
     )
+
+
+class FormSubmission(models.Model):
+    """One rendered form's key, kept once it has been acted on (core.once): a second post of the
+    same form (a double click, a retry, the same page in two tabs) finds it and changes nothing."""
+
+    key = models.UUIDField(unique=True)
+    at = models.DateTimeField(auto_now_add=True)
+    #: Where the first post led, so a second one goes to the same place.
+    result_url = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["at"], name="form_submission_at")]
+
+    def __str__(self) -> str:
+        return str(self.key)

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.generic import FormView, ListView
 
+from . import once
 from .errors import EditConflict
 
 
@@ -52,7 +53,14 @@ class ServiceFormView(FormView):
     def form_valid(self, form: Any) -> HttpResponse:
         try:
             with transaction.atomic():
+                submission = self._claim(form)
                 result = self.perform(form)
+                url = self.success_url_for(result)
+                if submission is not None:
+                    once.record_result(submission, url)
+        except once.AlreadySubmitted as first:
+            messages.info(self.request, "That was already saved; nothing was saved twice.")
+            return redirect(first.url or self.request.path)
         except EditConflict as conflict:
             # Keep the editor's input, but against the version now stored, so that a second
             # save, made after reading the message, is a deliberate overwrite.
@@ -64,7 +72,11 @@ class ServiceFormView(FormView):
             attach_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
-        return redirect(self.success_url_for(result))
+        return redirect(url)
+
+    def _claim(self, form: Any) -> Any:
+        key = form.cleaned_data.get("submission_key") if isinstance(form, once.OnceMixin) else None
+        return once.claim(key) if key else None
 
     def success_url_for(self, result: Any) -> str:
         """Where the editor goes once the service has done its work: by default, to it."""

@@ -6,6 +6,7 @@ from django import forms
 
 from accounts.roles import ACTION_EDITORS, users_with_roles
 from core.forms import DATE_WIDGET, CrispyMixin, VersionedMixin, field_of
+from core.once import OnceMixin
 from core.people import display_name
 
 from .choices import ActionStatus, Addressee, ItemKind
@@ -151,12 +152,12 @@ class TargetDateForm(CrispyMixin, VersionedMixin, forms.Form):
     )
 
 
-class UpdateForm(CrispyMixin, forms.Form):
+class UpdateForm(CrispyMixin, OnceMixin, forms.Form):
     submit_label = "Post update"
     text = forms.CharField(label="Progress update", widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class EvidenceForm(CrispyMixin, forms.Form):
+class EvidenceForm(CrispyMixin, OnceMixin, forms.Form):
     submit_label = "Add evidence"
     description = forms.CharField(max_length=300)
     upload = forms.FileField(

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.roles import RESPONSE_DRAFTERS, users_with_roles
 from core.forms import DATE_WIDGET, CrispyMixin, VersionedMixin, field_of
+from core.once import OnceMixin
 from core.people import display_name
 
 MARKDOWN_HELP = (
@@ -40,7 +41,7 @@ class OwnerForm(CrispyMixin, VersionedMixin, forms.Form):
         field_of(self, "owner", forms.ModelChoiceField).label_from_instance = display_name  # type: ignore[method-assign,assignment]  # Django's documented hook
 
 
-class InviteForm(CrispyMixin, VersionedMixin, forms.Form):
+class InviteForm(CrispyMixin, OnceMixin, VersionedMixin, forms.Form):
     submit_label = "Record the invitation"
     invited_on = forms.DateField(
         label="Date the Chief Constable was invited to comment", widget=DATE_WIDGET

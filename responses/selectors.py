@@ -10,7 +10,14 @@ from .filters import ResponseFilterSet
 from .models import Response, ResponseQuerySet
 
 #: Responses with no statutory deadline (reports before 2 May 2017) come after the dated ones.
-SOONEST_FIRST = (F("due_on").asc(nulls_last=True), "report__published_on", "pk")
+#: Responses still to publish come first, soonest deadline first; the published ones follow,
+#: the most recently published first (a response sent years ago is not the next thing to do).
+SOONEST_FIRST = (
+    F("published_on").desc(nulls_first=True),
+    F("due_on").asc(nulls_last=True),
+    "report__published_on",
+    "pk",
+)
 
 
 def in_register() -> ResponseQuerySet:

@@ -8,6 +8,8 @@ source scripts/lib.sh
 
 export DJANGO_SETTINGS_MODULE=pccresponse.settings.local
 PORT=${PORT:-8000}
+# Links in emails, the feed and the calendar name the address this run actually serves.
+export SITE_URL=${SITE_URL:-http://127.0.0.1:$PORT}
 PY=.venv/bin/python
 PIDS=() REDIS_DIR=""
 
