@@ -1,5 +1,12 @@
 """factory_boy factories. Objects that carry state are built through the services in the tests
-that care about the state; these give valid starting rows."""
+that care about the state; these give valid starting rows.
+
+A report is never without its section 55 response: ReportFactory opens it as
+inspections.services.report_create does, through the report_recorded hook (which
+responses.services.response_open_for_report answers). `ReportFactory(response=None)` makes a
+report without one, for a test that writes its response rows itself. ItemFactory and
+ActionFactory write their rows directly and call no hook, so a response's annex does not follow
+an ItemFactory item: where the annex matters, record items with inspections.services.item_create."""
 
 import datetime
 
@@ -7,8 +14,10 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from inspections import hooks
 from inspections.choices import ActionStatus, Addressee, ItemKind, ReportType, Scope
 from inspections.models import Action, Item, Report
+from responses.models import Response
 
 PASSWORD = "correct horse battery staple"
 
@@ -31,9 +40,23 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.groups.add(Group.objects.get(name=extracted.value))
 
 
+class OpenedResponseFactory(factory.Factory):
+    """The response a recorded report opens: what report_create's hook call does."""
+
+    class Meta:
+        model = Response
+
+    @classmethod
+    def _create(cls, model_class, *, report: Report) -> Response:
+        hooks.report_recorded(report=report)
+        return Response.objects.get(report=report)
+
+
 class ReportFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Report
+        # Saving again after the response opened would add a second history row.
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Inspection report {n}")
     report_type = ReportType.NATIONAL
@@ -41,6 +64,8 @@ class ReportFactory(factory.django.DjangoModelFactory):
     published_on = datetime.date(2020, 2, 27)
     hmicfrs_url = "https://www.justiceinspectorates.gov.uk/hmicfrs/"
     summary = "A summary of the report."
+    # ReportFactory(response=None) leaves it out (factory_boy: a value given replaces it).
+    response = factory.RelatedFactory(OpenedResponseFactory, factory_related_name="report")
 
 
 class ItemFactory(factory.django.DjangoModelFactory):

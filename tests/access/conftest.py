@@ -8,7 +8,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from imports.services import import_from_text
 from inspections import services
 from inspections.choices import ActionStatus
-from responses import services as response_services
 from responses.choices import ResponseStatus
 from responses.models import Office, Response, Signatory
 
@@ -55,7 +54,7 @@ def world(report, item, action, opcc_staff, pcc, force_officer, dcc, jasp, setti
     )
     Signatory.objects.create(name="Caroline Henry", valid_from=date(2016, 5, 12))
     people = {"opcc": opcc_staff, "pcc": pcc, "force": force_officer}
-    response = response_services.response_open_for_report(report=report)
+    response = Response.objects.get(report=report)  # opened with the report
     # Withdrawing an item of `report` saves its response again: made first, so the response
     # below (and the version the valid posts send) is the stored one.
     withdrawn = withdrawn_objects(report, opcc_staff)

@@ -141,8 +141,7 @@ def withdrawn_objects(report: Report, opcc_staff) -> dict:
 
 def moved_to(status: ResponseStatus, people: dict) -> Response:
     """A response (to a report of its own, with no items) moved by the services to `status`."""
-    report = ReportFactory()
-    response = response_services.response_open_for_report(report=report)
+    response = Response.objects.get(report=ReportFactory())
     steps = [
         lambda r: response_services.response_invite_chief_constable(
             response=r,

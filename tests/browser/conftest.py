@@ -5,14 +5,20 @@ Every page a test loads is recorded; `Visitor` checks each one with axe as it ar
 reported a JavaScript error, a console error or a Content-Security-Policy violation.
 """
 
+import datetime
 import os
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect, sync_playwright
 
+from inspections.choices import Addressee, ItemKind, ReportType, Scope
+from inspections.services import item_create, report_create
+from responses.models import Office, Signatory
+from tests.browser.response_journey import AFI, REC_CC, REC_HO, TITLE
 from tests.factories import PASSWORD
 
 from .axe import assert_accessible
@@ -244,3 +250,44 @@ def visit(browsing):
         return browsing.visitor().log_in(user)
 
     return signed_in
+
+
+# --- The response journeys (test_response_journey_to_approval.py) --------------------------------
+
+
+@pytest.fixture
+def recorded_report(opcc_staff):
+    """A report published ten days ago with two recommendations (one to all chief constables,
+    one to the Home Office) and an area for improvement, recorded through the services as OPCC
+    staff would; the office's letterhead; and a PCC in office today to sign."""
+    today = timezone.localdate()
+    report = report_create(
+        by=opcc_staff,
+        title=TITLE,
+        report_type=ReportType.NATIONAL,
+        scope=Scope.ALL_FORCES,
+        published_on=today - datetime.timedelta(days=10),
+        hmicfrs_url="https://www.justiceinspectorates.gov.uk/hmicfrs/",
+    )
+    for kind, reference, addressee, text in (
+        (ItemKind.RECOMMENDATION, "1", Addressee.ALL_CHIEF_CONSTABLES, REC_CC),
+        (ItemKind.RECOMMENDATION, "2", Addressee.HOME_OFFICE, REC_HO),
+        (ItemKind.AREA_FOR_IMPROVEMENT, "AFI 1", Addressee.THIS_FORCE, AFI),
+    ):
+        item_create(
+            report=report,
+            by=opcc_staff,
+            kind=kind,
+            reference=reference,
+            addressee=addressee,
+            text=text,
+        )
+    Office.objects.create(
+        name="Office of the Police and Crime Commissioner for Nottinghamshire",
+        address="Arnot Hill House\nArnold\nNottingham\nNG5 6LU",
+        force_name="Nottinghamshire Police",
+    )
+    Signatory.objects.create(
+        name="Gail Hanbury", valid_from=today - datetime.timedelta(days=400), valid_to=None
+    )
+    return report

@@ -31,11 +31,12 @@ LEASE_SECONDS = 3
 
 def due_reminders(count: int) -> None:
     """`count` actions, each owned by its own person, each with a reminder due a minute ago: one
-    digest (one email) per person."""
+    digest (one email) per person. Their report has no response, so that these are the only
+    reminders there are (a response would add its own deadline's)."""
     users = get_user_model().objects.bulk_create(
         get_user_model()(username=f"owner{n}", email=f"owner{n}@example.org") for n in range(count)
     )
-    item = ItemFactory()
+    item = ItemFactory(report__response=None)
     target = timezone.localdate() + datetime.timedelta(days=7)
     actions = Action.objects.bulk_create(
         Action(

@@ -14,7 +14,6 @@ from responses.letter import render_letter
 from responses.models import Approval, PublishedVersion, ResponseVersion
 from responses.publication import published_document, sha256
 from responses.rendering import attach_published_pdf
-from responses.services import response_open_for_report
 from responses.versions import snapshot
 
 from ..factories import ReportFactory
@@ -27,9 +26,7 @@ DAY_ONE = datetime.date(2024, 1, 1)
 
 def a_report(**fields):
     """A report with its response open, as recording it through the services leaves it."""
-    report = ReportFactory(**fields)
-    response_open_for_report(report=report)
-    return report
+    return ReportFactory(**fields)
 
 
 def published_version(report, by, on, *, number=1, pdf=True) -> PublishedVersion:

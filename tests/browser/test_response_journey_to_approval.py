@@ -13,121 +13,35 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from inspections.choices import Addressee, ItemKind, ReportType, Scope
-from inspections.services import item_create, report_create
 from responses.choices import Explanation, ResponseStatus
 from responses.deadlines import working_days_left
-from responses.models import Office, Response, Signatory
+from responses.models import Response
+from tests.browser.response_journey import (
+    AFI_ANSWER,
+    CC_COMMENTS,
+    DRAFT_OR_WRITE_PATHS,
+    NEEDS_CC,
+    NEEDS_DATE,
+    NEEDS_PCC,
+    NEEDS_PCC_ON_CC,
+    NEEDS_REC_1,
+    PCC_COMMENTS,
+    PCC_COMMENTS_MORE,
+    PCC_ON_CC,
+    REC_CC,
+    REC_CC_ANSWER,
+    REC_HO_ANSWER,
+    REC_OWNER,
+    TITLE,
+    annex_entry,
+    back_to_response,
+    expect_status,
+    long_date,
+    nav,
+    open_response,
+)
 
 pytestmark = pytest.mark.browser
-
-TITLE = "National Child Protection Inspections: thematic report"
-REC_CC = (
-    "Chief constables should review how their forces respond to children who go missing from "
-    "home, with their partners, and act on what they find."
-)
-REC_HO = "The Home Office should publish revised guidance on joint working in safeguarding hubs."
-AFI = "The force should improve how it records the voice of the child."
-
-CC_COMMENTS = (
-    "The force **welcomes** the report. In response it will:\n\n"
-    "- review the missing children protocol with its partners\n"
-    "- train every response officer in the new protocol"
-)
-PCC_COMMENTS = "I welcome this report and its focus on children at risk."
-PCC_COMMENTS_MORE = "I have asked the force to report its progress to the JASP."
-PCC_ON_CC = "I am reassured by the Chief Constable's commitment to review the protocol."
-REC_CC_ANSWER = "The force will review its missing children protocol with the safeguarding board."
-REC_HO_ANSWER = (
-    "This recommendation is addressed to the Home Office; the force will act on any resulting "
-    "guidance."
-)
-AFI_ANSWER = "Officers now record the child's own words in every referral."
-REC_OWNER = "Head of Public Protection"
-
-#: What the gate lists, in the letter's order (responses.gate.response_missing_parts).
-NEEDS_PCC = "The PCC's comments on the report."
-NEEDS_CC = "The Chief Constable's comments, or the reason there are none."
-NEEDS_PCC_ON_CC = "The PCC's comments on the Chief Constable's comments."
-NEEDS_REC_1 = "An explanation for recommendation 1: it says nothing yet."
-NEEDS_DATE = "The letter's date."
-
-#: Paths that change a response, or show its drafts (responses/urls.py).
-DRAFT_OR_WRITE_PATHS = re.compile(
-    r"/responses/\d+/(owner|invite|chief-constable|submit|approve|publish|compose|letter|versions)"
-)
-
-
-def long_date(day: datetime.date) -> str:
-    """As the pages print a date in full: "Monday 6 April 2020"."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def nav(visitor):
-    return visitor.page.get_by_role("navigation", name="Main")
-
-
-def open_response(visitor, title: str = TITLE):
-    """From anywhere: Responses in the main navigation, then the response's row."""
-    visitor.follow_link("Responses", within=nav(visitor))
-    visitor.expect_heading("Section 55 responses")
-    visitor.follow_link(title)
-    visitor.expect_heading(f"Response to {title}")
-
-
-def back_to_response(visitor):
-    """The breadcrumb from one of the response's pages back to the response."""
-    crumbs = visitor.page.get_by_role("navigation", name="Breadcrumb")
-    visitor.follow(crumbs.get_by_role("link", name=TITLE))
-    visitor.expect_heading(f"Response to {TITLE}")
-
-
-def expect_status(visitor, label: str):
-    main = visitor.main
-    expect(main.locator("p.lead")).to_contain_text(f"Status: {label}")
-    expect(main.locator("[aria-current=step]")).to_contain_text(label)
-
-
-def annex_entry(visitor, legend: str):
-    return visitor.main.get_by_role("group", name=legend, exact=True)
-
-
-@pytest.fixture
-def recorded_report(opcc_staff):
-    """A report published ten days ago with two recommendations (one to all chief constables,
-    one to the Home Office) and an area for improvement, recorded through the services as OPCC
-    staff would; the office's letterhead; and a PCC in office today to sign."""
-    today = timezone.localdate()
-    report = report_create(
-        by=opcc_staff,
-        title=TITLE,
-        report_type=ReportType.NATIONAL,
-        scope=Scope.ALL_FORCES,
-        published_on=today - datetime.timedelta(days=10),
-        hmicfrs_url="https://www.justiceinspectorates.gov.uk/hmicfrs/",
-    )
-    for kind, reference, addressee, text in (
-        (ItemKind.RECOMMENDATION, "1", Addressee.ALL_CHIEF_CONSTABLES, REC_CC),
-        (ItemKind.RECOMMENDATION, "2", Addressee.HOME_OFFICE, REC_HO),
-        (ItemKind.AREA_FOR_IMPROVEMENT, "AFI 1", Addressee.THIS_FORCE, AFI),
-    ):
-        item_create(
-            report=report,
-            by=opcc_staff,
-            kind=kind,
-            reference=reference,
-            addressee=addressee,
-            text=text,
-        )
-    Office.objects.create(
-        name="Office of the Police and Crime Commissioner for Nottinghamshire",
-        address="Arnot Hill House\nArnold\nNottingham\nNG5 6LU",
-        force_name="Nottinghamshire Police",
-    )
-    Signatory.objects.create(
-        name="Gail Hanbury", valid_from=today - datetime.timedelta(days=400), valid_to=None
-    )
-    return report
 
 
 def test_a_response_goes_from_the_invitation_to_the_pccs_approval(
@@ -477,41 +391,3 @@ def test_a_response_goes_from_the_invitation_to_the_pccs_approval(
         f"/responses/{pk}/versions/compare/",
         f"/responses/{pk}/approve/",
     }
-
-
-def test_the_pcc_returns_an_overdue_response_for_changes(visit, response_in, pcc, opcc_staff):
-    """The other way out of approval: a reason is required, and the office sees it. The NCPI 2019
-    response (tests/conftest.py) was due on 22 April 2020, so it is shown overdue."""
-    response = response_in(ResponseStatus.SUBMITTED)
-    title = response.report.title
-    overdue_by = (timezone.localdate() - datetime.date(2020, 4, 22)).days
-
-    commissioner = visit(pcc)
-    open_response(commissioner, title)
-    expect(commissioner.main.locator("p.lead")).to_contain_text("Overdue")
-    expect(commissioner.main).to_contain_text(f"Overdue by {overdue_by} days · due 22 Apr 2020")
-    box = commissioner.main.get_by_role("region", name="Deadline")
-    expect(box).to_contain_text(f"overdue by {overdue_by} days")
-    commissioner.follow_link("Approve or return")
-    commissioner.page.get_by_label("Return it for changes").check()
-    commissioner.press("Record decision")
-    commissioner.expect_heading("Approve or return the response")
-    what = commissioner.page.get_by_label("What needs to change")
-    expect(what).to_have_attribute("aria-invalid", "true")
-    expect(commissioner.main).to_contain_text("Say what needs to change.")
-    assert Response.objects.get(pk=response.pk).status == ResponseStatus.SUBMITTED
-    what.fill("Please say when the force will report its progress to the JASP.")
-    commissioner.press("Record decision")
-    commissioner.expect_message("Returned to the office with your comments.")
-    expect_status(commissioner, "Drafting")
-
-    opcc = visit(opcc_staff)
-    open_response(opcc, title)
-    expect_status(opcc, "Drafting")
-    returned = opcc.page.get_by_role("note")
-    expect(returned.get_by_role("heading")).to_have_text("Returned by the PCC")
-    expect(returned).to_contain_text("Please say when the force will report its progress")
-    opcc.follow_link("Draft the letter and annex")
-    opcc.expect_heading("Draft the response")
-    response.refresh_from_db()
-    assert response.status == ResponseStatus.DRAFTING and response.approved_by is None
