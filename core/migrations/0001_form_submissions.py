@@ -4,23 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='FormSubmission',
+            name="FormSubmission",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.UUIDField(unique=True)),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('result_url', models.CharField(blank=True, max_length=500)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.UUIDField(unique=True)),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                ("result_url", models.CharField(blank=True, max_length=500)),
             ],
             options={
-                'indexes': [models.Index(fields=['at'], name='form_submission_at')],
+                "indexes": [models.Index(fields=["at"], name="form_submission_at")],
             },
         ),
     ]

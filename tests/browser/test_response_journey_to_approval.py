@@ -298,7 +298,7 @@ def test_a_response_goes_from_the_invitation_to_the_pccs_approval(
             has=page.get_by_role("rowheader", name=label, exact=True)
         )
 
-    pcc_row = compared_row("The PCC's comments")
+    pcc_row = compared_row("The PCC's comments on the report")
     expect(pcc_row).to_contain_text("Changed")
     expect(pcc_row.locator("ins")).to_have_text(PCC_COMMENTS_MORE)
     expect(pcc_row.locator("del")).to_have_count(0)

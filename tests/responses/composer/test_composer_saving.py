@@ -147,7 +147,7 @@ def test_a_stale_save_is_refused_naming_the_first_editor_and_a_resubmit_applies_
     html = refused.content.decode()
     assert refused.status_code == 200
     assert "Nothing was saved" in html
-    assert "(olivia changed The PCC&#x27;s comments)" in html
+    assert "(olivia changed The PCC&#x27;s comments on the report)" in html
     assert "Oscar&#x27;s words." in html  # his input is still in the form
     assert hidden_lock_version(refused) == loaded + 1
     assert f"?old={loaded}&amp;new={loaded + 1}" in html

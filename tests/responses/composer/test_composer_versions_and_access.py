@@ -39,7 +39,9 @@ def test_compare_shows_the_changed_words(client, opcc_staff, pcc, response, star
     assert page.status_code == 200
     assert "<ins>warmly</ins>" in html
     assert f"1 part changed between version {start + 1} and version {start + 2}" in html
-    row = re.search(r"<th scope=\"row\">The PCC&#x27;s comments</th>\s*<td>(.*?)</td>", html, re.S)
+    row = re.search(
+        r"<th scope=\"row\">The PCC&#x27;s comments on the report</th>\s*<td>(.*?)</td>", html, re.S
+    )
     assert "Changed" in row.group(1)
 
 
