@@ -11,8 +11,12 @@ from .roles import (
 
 
 def roles(request):
-    """What the templates need to decide which links and buttons to show (the views still check)."""
-    held = user_roles(request.user)
+    """What the templates need to decide which links and buttons to show (the views still check).
+
+    A request refused before the authentication middleware ran (a disallowed Host, say) has no
+    user: it is shown the error page as no one."""
+    user = getattr(request, "user", None)
+    held = user_roles(user) if user is not None else frozenset()
     return {
         "user_roles": held,
         "can_read": bool(held & READERS),

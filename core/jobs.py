@@ -20,6 +20,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from . import pdf
+from .fields import LineField
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +40,9 @@ class BackgroundJob(models.Model):
     #: What the job does, as the messages about it name it ("The render did not start...").
     work = "render"
 
-    state = models.CharField(max_length=16, choices=JobState.choices, default=JobState.QUEUED)
+    state = LineField(max_length=16, choices=JobState.choices, default=JobState.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)
-    stage = models.CharField(max_length=120, default="Waiting for the renderer")
+    stage = LineField(max_length=120, default="Waiting for the renderer")
     error = models.TextField(blank=True)
     requested_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)

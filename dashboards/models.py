@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from core.fields import LineField
 from core.jobs import BackgroundJob
 
 
@@ -28,7 +29,7 @@ class UpdateReport(BackgroundJob):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     pdf = models.FileField(upload_to=update_report_upload_to, blank=True, max_length=200)
-    pdf_sha256 = models.CharField(max_length=64, blank=True)
+    pdf_sha256 = LineField(max_length=64, blank=True)
     pdf_bytes = models.PositiveIntegerField(null=True, blank=True)
     pages = models.PositiveIntegerField(null=True, blank=True)
 

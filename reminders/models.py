@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import GreaterThanOrEqual
 
+from core.fields import LineField
 from inspections.models import Action
 from responses.models import Response
 
@@ -41,10 +42,10 @@ def parse_days(value: str) -> list[int]:
 class Ladder(models.Model):
     """When to remind about one kind of date. One row per kind, made by a migration."""
 
-    kind = models.CharField(max_length=32, choices=LadderKind.choices, unique=True)
+    kind = LineField(max_length=32, choices=LadderKind.choices, unique=True)
     active = models.BooleanField(default=True, help_text="Untick to send none of these.")
     # Required, so an empty form cannot silently switch a ladder off (untick "active" for that).
-    days_before = models.CharField(
+    days_before = LineField(
         max_length=100,
         validators=[validate_days_list],
         help_text='Days before the date, separated by commas, e.g. "28, 14, 7, 3, 1".',
@@ -90,7 +91,7 @@ class Reminder(models.Model):
     """One reminder about one response or action: the unique key is (subject, kind, for_date),
     so however many scans run, a reminder is written once and sent once."""
 
-    kind = models.CharField(max_length=32, choices=ReminderKind.choices)
+    kind = LineField(max_length=32, choices=ReminderKind.choices)
     response = models.ForeignKey(
         Response, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
     )
@@ -104,9 +105,7 @@ class Reminder(models.Model):
     due_at = models.DateTimeField()
     #: The date reminded about, as planned; checked again against the subject when it falls due.
     deadline = models.DateField()
-    state = models.CharField(
-        max_length=16, choices=ReminderState.choices, default=ReminderState.SCHEDULED
-    )
+    state = LineField(max_length=16, choices=ReminderState.choices, default=ReminderState.SCHEDULED)
     dispatched_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -177,11 +176,9 @@ class Digest(models.Model):
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     day = models.DateField()
-    kind = models.CharField(max_length=16, choices=DigestKind.choices, default=DigestKind.DAILY)
-    message_id = models.CharField(max_length=200, unique=True)
-    state = models.CharField(
-        max_length=16, choices=DigestState.choices, default=DigestState.PENDING
-    )
+    kind = LineField(max_length=16, choices=DigestKind.choices, default=DigestKind.DAILY)
+    message_id = LineField(max_length=200, unique=True)
+    state = LineField(max_length=16, choices=DigestState.choices, default=DigestState.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     lease_until = models.DateTimeField(null=True, blank=True)
     enqueued_at = models.DateTimeField(null=True, blank=True)
@@ -256,7 +253,7 @@ class CalendarToken(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token"
     )
-    token = models.CharField(max_length=64, unique=True)
+    token = LineField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

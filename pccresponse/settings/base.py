@@ -237,7 +237,14 @@ PDF_RENDER_START_WAIT = env.int("PDF_RENDER_START_WAIT", default=300)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"without_traceback": {"()": "core.logs.WithoutTraceback"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "console_one_line": {
+            "class": "logging.StreamHandler",
+            "filters": ["without_traceback"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     # Django's own default config also prints to the console; one copy is enough.
     "loggers": {
@@ -245,5 +252,11 @@ LOGGING = {
         # WeasyPrint logs each step of every layout at INFO ("Step 2 - Fetching and parsing
         # CSS"), even its own stylesheets at import; a render job records its own progress.
         "weasyprint.progress": {"level": "WARNING"},
+        # Every scanner sends Host headers the site does not serve: one line each, no traceback.
+        "django.security.DisallowedHost": {
+            "handlers": ["console_one_line"],
+            "level": "ERROR",
+            "propagate": False,
+        },
     },
 }
