@@ -1,14 +1,13 @@
 """Reminders: the ladders an admin edits, the reminder rows the scan sends, and the digests that
 carry them. See docs/decisions/0004-reminders.md for the delivery guarantee."""
 
+import hashlib
 import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Length
-from django.db.models.lookups import GreaterThanOrEqual
 
 from core.fields import LineField
 from inspections.models import Action
@@ -248,21 +247,27 @@ class Delivery(models.Model):
 
 
 class CalendarToken(models.Model):
-    """The secret in a user's calendar address. Revoking deletes it; a new one is a new address."""
+    """The secret in a user's calendar address, kept only as its SHA-256: the address is shown
+    once, when it is made, and a copy of the database opens no one's calendar. Revoking deletes
+    the row; a new one is a new address."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token"
     )
-    token = LineField(max_length=64, unique=True)
+    token_sha256 = LineField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=GreaterThanOrEqual(Length("token"), 32),
-                name="calendar_token_long_enough",
+                condition=Q(token_sha256__regex=r"^[0-9a-f]{64}$"),
+                name="calendar_token_is_a_sha256",
             ),
         ]
 
     def __str__(self):
         return f"Calendar address of {self.user}"
+
+    @staticmethod
+    def digest(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
