@@ -1,3 +1,5 @@
+from django.conf import settings
+
 from .roles import (
     ACTION_EDITORS,
     ASSURANCE_EDITORS,
@@ -26,4 +28,14 @@ def roles(request):
         "can_sign_off": bool(held & SIGN_OFF),
         "can_edit_assurance": bool(held & ASSURANCE_EDITORS),
         "can_draft_responses": bool(held & RESPONSE_DRAFTERS),
+    }
+
+
+def session_policy(request):
+    """The numbers the session warning (static/js/session-timeout.js) and the lockout page
+    show, from the settings."""
+    return {
+        "session_idle_seconds": settings.SESSION_IDLE_MINUTES * 60,
+        "session_warning_seconds": settings.SESSION_WARNING_MINUTES * 60,
+        "lockout_cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
     }

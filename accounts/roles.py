@@ -39,6 +39,17 @@ DCC_DASHBOARD_READERS = frozenset({Role.DCC, Role.FORCE_STAFF, Role.OPCC_STAFF, 
 #: Who freezes a JASP update report for a meeting (the office prepares the panel's papers);
 #: every reader may read and download them.
 UPDATE_REPORT_WRITERS = frozenset({Role.OPCC_STAFF})
+#: Every role that can change anything: each needs a second factor (accounts.mfa).
+WRITERS = (
+    REGISTER_EDITORS
+    | ACTION_EDITORS
+    | SIGN_OFF
+    | ASSURANCE_EDITORS
+    | RESPONSE_DRAFTERS
+    | RESPONSE_APPROVERS
+    | CC_COMMENTERS
+    | UPDATE_REPORT_WRITERS
+)
 #: Who may read a response's drafts and versions before it is published.
 DRAFT_READERS = frozenset({Role.OPCC_STAFF, Role.PCC})
 

@@ -1,8 +1,23 @@
-"""The signed-in user's own account page."""
+"""The signed-in user's own account page, the session keep-alive, signing out everywhere, and
+security.txt."""
 
+import datetime
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.views import View
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from core.site import absolute_url
+
 from .roles import READERS, RoleRequiredMixin, user_roles
+from .sessions import sessions_end_for
 
 #: What each role may do, as the account page explains it (the views enforce it).
 ROLE_DUTIES = {
@@ -24,3 +39,39 @@ class AccountView(RoleRequiredMixin, TemplateView):
         held = sorted(user_roles(self.request.user))
         roles = [(role.label, ROLE_DUTIES[role.value]) for role in held]
         return super().get_context_data(roles=roles, **kwargs)
+
+
+class SessionKeepAliveView(RoleRequiredMixin, View):
+    """The session warning's "stay signed in": a request, so the idle clock starts again
+    (accounts.sessions)."""
+
+    allowed_roles = READERS
+
+    def get(self, request):
+        return HttpResponse(
+            "Still signed in.", content_type="text/plain", headers={"Cache-Control": "no-store"}
+        )
+
+
+class SignOutEverywhereView(TemplateView):
+    """Ends every session of the signed-in user, this one included (accounts.sessions). Open
+    to anyone signed in, with a role or not (LoginRequiredMiddleware stops the rest)."""
+
+    template_name = "accounts/sign_out_everywhere.html"
+
+    def post(self, request):
+        user = request.user
+        logout(request)
+        sessions_end_for(user=user)
+        messages.success(request, "You are signed out on every device and browser.")
+        return redirect(settings.LOGIN_URL)
+
+
+@login_not_required
+@require_GET
+def security_txt(request):
+    """RFC 9116: how to report a vulnerability, from the SECURITY_CONTACT setting."""
+    expires = (timezone.now() + datetime.timedelta(days=180)).strftime("%Y-%m-%dT00:00:00Z")
+    lines = [f"Contact: {settings.SECURITY_CONTACT}", f"Expires: {expires}"]
+    lines += ["Preferred-Languages: en", f"Canonical: {absolute_url(request.path)}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

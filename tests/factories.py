@@ -4,6 +4,8 @@ that care about the state; these give valid starting rows."""
 import datetime
 
 import factory
+from allauth.mfa.totp.internal.auth import TOTP
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -11,6 +13,9 @@ from inspections.choices import ActionStatus, Addressee, ItemKind, ReportType, S
 from inspections.models import Action, Item, Report
 
 PASSWORD = "correct horse battery staple"
+#: Every test user's authenticator app holds this secret (base32), unless made with totp=False:
+#: the roles that change data need a second factor (accounts.mfa).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -29,6 +34,11 @@ class UserFactory(factory.django.DjangoModelFactory):
     def role(self, create, extracted, **kwargs):
         if extracted:
             self.groups.add(Group.objects.get(name=extracted.value))
+
+    @factory.post_generation
+    def totp(self, create, extracted, **kwargs):
+        if create and extracted is not False and not is_mfa_enabled(self):
+            TOTP.activate(self, TOTP_SECRET)
 
 
 class ReportFactory(factory.django.DjangoModelFactory):
