@@ -3,6 +3,7 @@ security.txt."""
 
 import datetime
 
+from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -16,7 +17,7 @@ from django.views.generic import TemplateView
 
 from core.site import absolute_url
 
-from .roles import READERS, RoleRequiredMixin, user_roles
+from .roles import READERS, WRITERS, RoleRequiredMixin, user_roles
 from .sessions import sessions_end_for
 
 #: What each role may do, as the account page explains it (the views enforce it).
@@ -38,7 +39,12 @@ class AccountView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         held = sorted(user_roles(self.request.user))
         roles = [(role.label, ROLE_DUTIES[role.value]) for role in held]
-        return super().get_context_data(roles=roles, **kwargs)
+        return super().get_context_data(
+            roles=roles,
+            user_has_second_factor=is_mfa_enabled(self.request.user),
+            second_factor_required=bool(set(held) & WRITERS),
+            **kwargs,
+        )
 
 
 class SessionKeepAliveView(RoleRequiredMixin, View):

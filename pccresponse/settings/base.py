@@ -156,6 +156,8 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="pccresponse")
 MFA_RECOVERY_CODE_COUNT = 10
+# Recovery codes are shown once, when made; lost ones are replaced, never shown again.
+MFA_RECOVERY_CODES_SHOW_ONCE = True
 #: Whether a local account that can change data must have a second factor (accounts.mfa).
 MFA_REQUIRED_FOR_WRITERS = env.bool("MFA_REQUIRED_FOR_WRITERS", default=True)
 USERSESSIONS_TRACK_ACTIVITY = False
