@@ -4,6 +4,7 @@ from .roles import (
     ACTION_EDITORS,
     ASSURANCE_EDITORS,
     DCC_DASHBOARD_READERS,
+    PEOPLE_ADMINS,
     READERS,
     REGISTER_EDITORS,
     RESPONSE_DRAFTERS,
@@ -28,6 +29,7 @@ def roles(request):
         "can_sign_off": bool(held & SIGN_OFF),
         "can_edit_assurance": bool(held & ASSURANCE_EDITORS),
         "can_draft_responses": bool(held & RESPONSE_DRAFTERS),
+        "can_manage_people": bool(held & PEOPLE_ADMINS),
     }
 
 

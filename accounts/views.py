@@ -17,7 +17,7 @@ from django.views.generic import TemplateView
 
 from core.site import absolute_url
 
-from .roles import READERS, WRITERS, RoleRequiredMixin, user_roles
+from .roles import PEOPLE_ADMINS, READERS, WRITERS, RoleRequiredMixin, user_roles
 from .sessions import sessions_end_for
 
 #: What each role may do, as the account page explains it (the views enforce it).
@@ -27,13 +27,14 @@ ROLE_DUTIES = {
     "Force staff": "Records the force's actions, progress updates and evidence.",
     "Deputy Chief Constable": "As force staff, and signs off or returns actions.",
     "JASP member": "Reads the register, the responses and the dashboards; changes nothing.",
+    "Administrator": "Invites people, gives and takes away roles, deactivates, unlocks.",
 }
 
 
 class AccountView(RoleRequiredMixin, TemplateView):
     """Who you are signed in as and what your roles let you do: no query beyond the session's."""
 
-    allowed_roles = READERS
+    allowed_roles = READERS | PEOPLE_ADMINS
     template_name = "accounts/account.html"
 
     def get_context_data(self, **kwargs):
@@ -51,7 +52,7 @@ class SessionKeepAliveView(RoleRequiredMixin, View):
     """The session warning's "stay signed in": a request, so the idle clock starts again
     (accounts.sessions)."""
 
-    allowed_roles = READERS
+    allowed_roles = READERS | PEOPLE_ADMINS
 
     def get(self, request):
         return HttpResponse(

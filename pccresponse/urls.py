@@ -18,6 +18,7 @@ urlpatterns = [
     # reset, identity providers, two-factor, sessions.
     path("accounts/", include("allauth.urls")),
     path(".well-known/security.txt", accounts.security_txt, name="security_txt"),
+    path("people/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("responses/", include("responses.urls")),
     path("published/", include("responses.public_urls")),

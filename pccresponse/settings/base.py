@@ -162,6 +162,29 @@ MFA_RECOVERY_CODES_SHOW_ONCE = True
 MFA_REQUIRED_FOR_WRITERS = env.bool("MFA_REQUIRED_FOR_WRITERS", default=True)
 USERSESSIONS_TRACK_ACTIVITY = False
 
+# Identity providers (OpenID Connect), one per organisation: a JSON list, each
+# {"id", "name", "server_url", "client_id", "secret", optional "roles_claim" (default "groups")
+# and "roles" ({claim value: role name})}. A first sign-in makes an account with no role
+# (waiting for an administrator) unless a mapped claim gives one (accounts.adapter).
+OIDC_PROVIDERS = env.json("OIDC_PROVIDERS", default=[])
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": provider["id"],
+                "name": provider["name"],
+                "client_id": provider["client_id"],
+                "secret": provider["secret"],
+                "settings": {"server_url": provider["server_url"]},
+            }
+            for provider in OIDC_PROVIDERS
+        ],
+    }
+}
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_STORE_TOKENS = False
+
 # Lockout (django-axes): after AXES_FAILURE_LIMIT failures for one username, or from one
 # address, sign-in is refused for the cool-off, with one message whether the account exists or
 # not. An administrator unlocks from the people page.

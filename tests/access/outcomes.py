@@ -7,6 +7,8 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import reverse
 
+from accounts.roles import Role
+
 from .routes import Route
 from .table import (
     ADMIN_SITE,
@@ -56,7 +58,11 @@ def expected(rule: Access | str, route: Route, persona: str, method: str) -> Out
             return Outcome(_only(302), redirect_to=(login,))  # allauth: nothing to sign out
         return Outcome(_only(302), redirect_to=(login,), with_next=True)
     if rule == LOGIN_PAGE:
-        return Outcome(_only(302), redirect_to=(resolve_url(settings.LOGIN_REDIRECT_URL),))
+        # Signed in already: on to the register, or the people page for an administrator.
+        onward = "people:list" if PERSONA_ROLES[persona] == Role.ADMINISTRATOR else None
+        return Outcome(
+            _only(302), redirect_to=(resolve_url(onward or settings.LOGIN_REDIRECT_URL),)
+        )
     if rule == LOGOUT:
         if method == "GET":
             return Outcome(_only(200))  # allauth asks "sign out?"; only a POST signs out

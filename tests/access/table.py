@@ -37,7 +37,9 @@ SIGN_IN_PAGES = (
 )
 SECURITY_TXT = "security.txt: open to all, GET only"
 
-EVERY_ROLE = frozenset(Role)
+#: Every role that reads the register: all but the administrator, who manages people only.
+EVERY_ROLE = frozenset(Role) - {Role.ADMINISTRATOR}
+ADMIN = frozenset({Role.ADMINISTRATOR})
 OPCC = frozenset({Role.OPCC_STAFF})
 FORCE = frozenset({Role.FORCE_STAFF, Role.DCC})
 DCC = frozenset({Role.DCC})
@@ -60,9 +62,12 @@ ACCESS: dict[str, Access | str] = {
     "allauth:*": SIGN_IN_PAGES,
     "security_txt": SECURITY_TXT,
     # One's own account page: every role reads it; nothing to write.
-    "account": Access(read=EVERY_ROLE, write=None),
+    "account": Access(read=EVERY_ROLE | ADMIN, write=None),
     # The session warning's "stay signed in", and signing out on every device.
-    "session_keepalive": Access(read=EVERY_ROLE, write=None),
+    "session_keepalive": Access(read=EVERY_ROLE | ADMIN, write=None),
+    # The people page: administrators only, who invite, give roles, deactivate and unlock.
+    "people:list": Access(read=ADMIN, write=ADMIN),
+    "people:person": Access(read=ADMIN, write=ADMIN, obj="opcc_staff"),
     "sign_out_everywhere": LOGOUT,
     # Every admin pattern, named or not, present or added later: the admin site checks them all
     # in one place (accounts.admin_site), so one rule covers them.
@@ -164,6 +169,7 @@ PERSONA_ROLES: dict[str, Role | None] = {
     "force_officer": Role.FORCE_STAFF,
     "dcc": Role.DCC,
     "jasp": Role.JASP,
+    "administrator": Role.ADMINISTRATOR,
     "outsider": None,
     # The support login: the only one the admin lets in; a superuser flag grants no app role.
     "superuser": None,

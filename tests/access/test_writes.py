@@ -47,6 +47,8 @@ def test_every_write_url_has_valid_data():
         "dashboards:update_report",
         "imports:start",
         "imports:job",
+        "people:list",
+        "people:person",
     }
 
 
