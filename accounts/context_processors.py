@@ -1,8 +1,11 @@
+from django.conf import settings
+
 from .navigation import links_for
 from .roles import (
     ACTION_EDITORS,
     ASSURANCE_EDITORS,
     DCC_DASHBOARD_READERS,
+    PEOPLE_ADMINS,
     READERS,
     REGISTER_EDITORS,
     RESPONSE_DRAFTERS,
@@ -19,8 +22,12 @@ def navigation(request):
 
 
 def roles(request):
-    """What the templates need to decide which links and buttons to show (the views still check)."""
-    held = user_roles(request.user)
+    """What the templates need to decide which links and buttons to show (the views still check).
+
+    A request refused before the authentication middleware ran (a disallowed Host, say) has no
+    user: it is shown the error page as no one."""
+    user = getattr(request, "user", None)
+    held = user_roles(user) if user is not None else frozenset()
     return {
         "user_roles": held,
         "can_read": bool(held & READERS),
@@ -30,4 +37,15 @@ def roles(request):
         "can_sign_off": bool(held & SIGN_OFF),
         "can_edit_assurance": bool(held & ASSURANCE_EDITORS),
         "can_draft_responses": bool(held & RESPONSE_DRAFTERS),
+        "can_manage_people": bool(held & PEOPLE_ADMINS),
+    }
+
+
+def session_policy(request):
+    """The numbers the session warning (static/js/session-timeout.js) and the lockout page
+    show, from the settings."""
+    return {
+        "session_idle_seconds": settings.SESSION_IDLE_MINUTES * 60,
+        "session_warning_seconds": settings.SESSION_WARNING_MINUTES * 60,
+        "lockout_cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
     }

@@ -14,6 +14,7 @@ DEMO_USERS = {
     "force": ("Laura", "Koscikiewicz", Role.FORCE_STAFF),
     "dcc": ("Rachel", "Barber", Role.DCC),
     "jasp": ("James", "Singh", Role.JASP),
+    "admin": ("Alex", "Morgan", Role.ADMINISTRATOR),
 }
 DEMO_USERNAMES = frozenset(DEMO_USERS)
 

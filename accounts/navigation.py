@@ -9,6 +9,7 @@ from django.urls import reverse
 from .roles import (
     ACTION_EDITORS,
     DCC_DASHBOARD_READERS,
+    PEOPLE_ADMINS,
     READERS,
     RESPONSE_DRAFTERS,
     SIGN_OFF,
@@ -29,7 +30,7 @@ class NavLink:
 
 
 NAVIGATION = (
-    NavLink("Register", "inspections:report_list"),
+    NavLink("Register", "inspections:report_list", READERS),
     NavLink("Responses", "responses:list", READERS),
     NavLink("My responses", "responses:mine", RESPONSE_DRAFTERS),
     NavLink("DCC dashboard", "dashboards:dcc", DCC_DASHBOARD_READERS),
@@ -37,6 +38,7 @@ NAVIGATION = (
     NavLink("Published", "public:list", section="public"),
     NavLink("My actions", "inspections:my_actions", ACTION_EDITORS),
     NavLink("My reminders", "reminders:mine", READERS, section="reminders"),
+    NavLink("People", "people:list", PEOPLE_ADMINS, section="people"),
     NavLink("Review queue", "inspections:review_queue", SIGN_OFF),
 )
 

@@ -1,4 +1,4 @@
-"""The five roles, held as Django groups, and the one place that answers "may this user do X"."""
+"""The six roles, held as Django groups, and the one place that answers "may this user do X"."""
 
 from collections.abc import Iterable
 from typing import Any
@@ -21,10 +21,16 @@ class Role(models.TextChoices):
     FORCE_STAFF = "Force staff", "Force staff"
     DCC = "Deputy Chief Constable", "Deputy Chief Constable"
     JASP = "JASP member", "JASP member"
+    #: Manages the people of the app (the people page): not a Django superuser, and it reads
+    #: no register by itself (an office's administrator usually holds OPCC staff too).
+    ADMINISTRATOR = "Administrator", "Administrator"
 
 
-#: Everyone who may read the registers: every role, including the read-only JASP member.
-READERS = frozenset(Role)
+#: Who invites people, gives and takes away roles, deactivates and unlocks accounts.
+PEOPLE_ADMINS = frozenset({Role.ADMINISTRATOR})
+#: Everyone who may read the registers: every role but the administrator's, including the
+#: read-only JASP member.
+READERS = frozenset(Role) - PEOPLE_ADMINS
 #: Who records and edits reports and their items.
 REGISTER_EDITORS = frozenset({Role.OPCC_STAFF})
 #: Who records the force's actions, updates and evidence.
@@ -45,6 +51,18 @@ DCC_DASHBOARD_READERS = frozenset({Role.DCC, Role.FORCE_STAFF, Role.OPCC_STAFF, 
 #: Who freezes a JASP update report for a meeting (the office prepares the panel's papers);
 #: every reader may read and download them.
 UPDATE_REPORT_WRITERS = frozenset({Role.OPCC_STAFF})
+#: Every role that can change anything: each needs a second factor (accounts.mfa).
+WRITERS = (
+    REGISTER_EDITORS
+    | ACTION_EDITORS
+    | SIGN_OFF
+    | ASSURANCE_EDITORS
+    | RESPONSE_DRAFTERS
+    | RESPONSE_APPROVERS
+    | CC_COMMENTERS
+    | UPDATE_REPORT_WRITERS
+    | PEOPLE_ADMINS
+)
 #: Who may read a response's drafts and versions before it is published.
 DRAFT_READERS = frozenset({Role.OPCC_STAFF, Role.PCC})
 

@@ -7,6 +7,8 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
+from .plaintext import single_line
+
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -31,3 +33,13 @@ def field_of[F: forms.Field](form: forms.BaseForm, name: str, kind: type[F]) -> 
     if not isinstance(field, kind):
         raise TypeError(f"{name} is a {type(field).__name__}, not a {kind.__name__}")
     return field
+
+
+class LineFormField(forms.CharField):
+    """A single-line text box whose value is cleaned (core.plaintext) before it is validated,
+    so "required" and the length limit judge what will be stored."""
+
+    def to_python(self, value: Any) -> Any:
+        if isinstance(value, str):
+            value = single_line(value)
+        return super().to_python(value)

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from . import pdf
 from .constraints import one_of
+from .fields import LineField
 from .models import StoredPdf
 
 log = logging.getLogger(__name__)
@@ -43,9 +44,9 @@ class BackgroundJob(models.Model):
     #: What the job does, as the messages about it name it ("The render did not start...").
     work = "render"
 
-    state = models.CharField(max_length=16, choices=JobState.choices, default=JobState.QUEUED)
+    state = LineField(max_length=16, choices=JobState.choices, default=JobState.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)
-    stage = models.CharField(max_length=120, default="Waiting for the renderer")
+    stage = LineField(max_length=120, default="Waiting for the renderer")
     error = models.TextField(blank=True)
     requested_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)

@@ -4,6 +4,8 @@ PDF with its hash. Each concrete table keeps its own constraint names (they are 
 from django.db import models
 from django.db.models import Q
 
+from .fields import LineField
+
 
 class Versioned(models.Model):
     """A row editors change through forms: `lock_version` is the version an editor loaded, and
@@ -20,7 +22,7 @@ class StoredPdf(models.Model):
     `pdf` again with its own upload_to."""
 
     pdf = models.FileField(blank=True, max_length=200)
-    pdf_sha256 = models.CharField(max_length=64, blank=True)
+    pdf_sha256 = LineField(max_length=64, blank=True)
     pdf_bytes = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
@@ -47,7 +49,7 @@ class FormSubmission(models.Model):
     key = models.UUIDField(unique=True)
     at = models.DateTimeField(auto_now_add=True)
     #: Where the first post led, so a second one goes to the same place.
-    result_url = models.CharField(max_length=500, blank=True)
+    result_url = LineField(max_length=500, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["at"], name="form_submission_at")]

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from core.constraints import one_of
+from core.fields import LineField
 from core.jobs import BackgroundJob, job_constraints
 
 
@@ -33,9 +34,9 @@ class ImportJob(BackgroundJob):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    source = models.CharField(max_length=8, choices=Source.choices)
+    source = LineField(max_length=8, choices=Source.choices)
     upload = models.FileField(upload_to=upload_to, blank=True, max_length=200)
-    upload_name = models.CharField("file name", max_length=200, blank=True)
+    upload_name = LineField("file name", max_length=200, blank=True)
     proposals = models.JSONField(default=list, blank=True)
     lines_read = models.JSONField(default=list, blank=True)
     saved_at = models.DateTimeField(null=True, blank=True)

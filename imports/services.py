@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core import jobs
+from core.plaintext import single_line
 from inspections import services as register
 from inspections.choices import ItemKind
 from inspections.evidence import check_size
@@ -218,4 +219,4 @@ def _note_source(item: Item, row: dict, job: ImportJob) -> None:
     reason = f"Imported from {where}, line {row.get('line') or '?'}"
     if row.get("deadline_text"):
         reason += f'; deadline as printed: "{row["deadline_text"]}"'
-    item.history.filter(history_type="+").update(history_change_reason=reason[:100])
+    item.history.filter(history_type="+").update(history_change_reason=single_line(reason)[:100])

@@ -11,6 +11,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.constraints import one_of
+from core.fields import LineField
 from core.models import Versioned
 from core.people import display_name
 
@@ -63,9 +64,9 @@ def publication_date_problem(day: datetime.date | None) -> str | None:
 
 
 class Report(Versioned, Withdrawable):
-    title = models.CharField(max_length=TITLE_MAX_LENGTH)
-    report_type = models.CharField("type", max_length=32, choices=ReportType.choices)
-    scope = models.CharField(max_length=32, choices=Scope.choices)
+    title = LineField(max_length=TITLE_MAX_LENGTH)
+    report_type = LineField("type", max_length=32, choices=ReportType.choices)
+    scope = LineField(max_length=32, choices=Scope.choices)
     published_on = models.DateField("publication date", db_index=True)
     hmicfrs_url = models.URLField("HMICFRS web address", max_length=500, blank=True)
     summary = models.TextField(blank=True)
@@ -113,12 +114,12 @@ class Report(Versioned, Withdrawable):
 
 class Item(Versioned, Withdrawable):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="items")
-    kind = models.CharField(max_length=32, choices=ItemKind.choices)
-    reference = models.CharField(max_length=20, help_text='As printed, e.g. "3.3" or "AFI 2".')
+    kind = LineField(max_length=32, choices=ItemKind.choices)
+    reference = LineField(max_length=20, help_text='As printed, e.g. "3.3" or "AFI 2".')
     position = models.PositiveIntegerField(default=0, help_text="Printed order within the report.")
     text = models.TextField()
-    addressee = models.CharField(max_length=32, choices=Addressee.choices)
-    addressee_other = models.CharField("named body", max_length=200, blank=True)
+    addressee = LineField(max_length=32, choices=Addressee.choices)
+    addressee_other = LineField("named body", max_length=200, blank=True)
     action_required = models.BooleanField("force action required")
     action_required_reason = models.TextField(
         "reason for overriding",
@@ -134,13 +135,13 @@ class Item(Versioned, Withdrawable):
         related_name="recommendations",
         limit_choices_to={"kind": ItemKind.CAUSE_OF_CONCERN},
     )
-    hmicfrs_status = models.CharField(
+    hmicfrs_status = LineField(
         "HMICFRS status",
         max_length=32,
         choices=HmicfrsStatus.choices,
         default=HmicfrsStatus.AWAITING_REVIEW,
     )
-    assurance = models.CharField(
+    assurance = LineField(
         "office's assurance", max_length=32, choices=Assurance.choices, blank=True, default=""
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -206,7 +207,7 @@ class Item(Versioned, Withdrawable):
 class Action(Versioned):
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="actions")
     description = models.TextField()
-    owner_name = models.CharField(
+    owner_name = LineField(
         "owner", max_length=200, blank=True, help_text="A named officer or a department."
     )
     owner_user = models.ForeignKey(
@@ -219,7 +220,7 @@ class Action(Versioned):
         help_text="Whose 'my actions' list this appears on.",
     )
     target_date = models.DateField(null=True, blank=True, db_index=True)
-    status = models.CharField(
+    status = LineField(
         max_length=32, choices=ActionStatus.choices, default=ActionStatus.AWAITING_ALLOCATION
     )
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -335,13 +336,13 @@ def evidence_upload_to(instance, filename):
 
 class Evidence(models.Model):
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="evidence")
-    token = models.CharField(max_length=32, unique=True)
+    token = LineField(max_length=32, unique=True)
     file = models.FileField(upload_to=evidence_upload_to, blank=True)
-    original_name = models.CharField(max_length=255, blank=True)
-    content_type = models.CharField(max_length=100, blank=True)
+    original_name = LineField(max_length=255, blank=True)
+    content_type = LineField(max_length=100, blank=True)
     size = models.PositiveBigIntegerField(null=True, blank=True)
     link = models.URLField(max_length=500, blank=True)
-    description = models.CharField(max_length=300)
+    description = LineField(max_length=300)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -370,7 +371,7 @@ class SignOffEvent(models.Model):
     """The sign-off trail: submissions by the force and the DCC's decisions."""
 
     action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="sign_off_events")
-    decision = models.CharField(max_length=16, choices=SignOffDecision.choices)
+    decision = LineField(max_length=16, choices=SignOffDecision.choices)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(default=timezone.now)
     note = models.TextField(blank=True)

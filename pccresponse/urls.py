@@ -1,21 +1,24 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
+from accounts import views as accounts
 from accounts.admin_site import restrict_admin_to_superusers
-from accounts.views import AccountView
 
 restrict_admin_to_superusers(admin.site)
 
 urlpatterns = [
+    path("accounts/me/", accounts.AccountView.as_view(), name="account"),
+    path("accounts/session/", accounts.SessionKeepAliveView.as_view(), name="session_keepalive"),
     path(
-        "accounts/login/",
-        login_not_required(auth_views.LoginView.as_view(redirect_authenticated_user=True)),
-        name="login",
+        "accounts/sign-out-everywhere/",
+        accounts.SignOutEverywhereView.as_view(),
+        name="sign_out_everywhere",
     ),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/me/", AccountView.as_view(), name="account"),
+    # django-allauth: sign in (/accounts/login/, as before), sign out, password change and
+    # reset, identity providers, two-factor, sessions.
+    path("accounts/", include("allauth.urls")),
+    path(".well-known/security.txt", accounts.security_txt, name="security_txt"),
+    path("people/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("responses/", include("responses.urls")),
     path("published/", include("responses.public_urls")),

@@ -1,16 +1,16 @@
 """Reminders: the ladders an admin edits, the reminder rows the scan sends, and the digests that
 carry them. See docs/decisions/0004-reminders.md for the delivery guarantee."""
 
+import hashlib
 import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Length
-from django.db.models.lookups import GreaterThanOrEqual
 
 from core.constraints import one_of
+from core.fields import LineField
 from inspections.models import Action
 from responses.models import Response
 
@@ -42,10 +42,10 @@ def parse_days(value: str) -> list[int]:
 class Ladder(models.Model):
     """When to remind about one kind of date. One row per kind, made by a migration."""
 
-    kind = models.CharField(max_length=32, choices=LadderKind.choices, unique=True)
+    kind = LineField(max_length=32, choices=LadderKind.choices, unique=True)
     active = models.BooleanField(default=True, help_text="Untick to send none of these.")
     # Required, so an empty form cannot silently switch a ladder off (untick "active" for that).
-    days_before = models.CharField(
+    days_before = LineField(
         max_length=100,
         validators=[validate_days_list],
         help_text='Days before the date, separated by commas, e.g. "28, 14, 7, 3, 1".',
@@ -92,7 +92,7 @@ class Reminder(models.Model):
     """One reminder about one response or action: the unique key is (subject, kind, for_date),
     so however many scans run, a reminder is written once and sent once."""
 
-    kind = models.CharField(max_length=32, choices=ReminderKind.choices)
+    kind = LineField(max_length=32, choices=ReminderKind.choices)
     response = models.ForeignKey(
         Response, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
     )
@@ -106,9 +106,7 @@ class Reminder(models.Model):
     due_at = models.DateTimeField()
     #: The date reminded about, as planned; checked again against the subject when it falls due.
     deadline = models.DateField()
-    state = models.CharField(
-        max_length=16, choices=ReminderState.choices, default=ReminderState.SCHEDULED
-    )
+    state = LineField(max_length=16, choices=ReminderState.choices, default=ReminderState.SCHEDULED)
     dispatched_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -183,11 +181,9 @@ class Digest(models.Model):
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     day = models.DateField()
-    kind = models.CharField(max_length=16, choices=DigestKind.choices, default=DigestKind.DAILY)
-    message_id = models.CharField(max_length=200, unique=True)
-    state = models.CharField(
-        max_length=16, choices=DigestState.choices, default=DigestState.PENDING
-    )
+    kind = LineField(max_length=16, choices=DigestKind.choices, default=DigestKind.DAILY)
+    message_id = LineField(max_length=200, unique=True)
+    state = LineField(max_length=16, choices=DigestState.choices, default=DigestState.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     lease_until = models.DateTimeField(null=True, blank=True)
     enqueued_at = models.DateTimeField(null=True, blank=True)
@@ -259,21 +255,27 @@ class Delivery(models.Model):
 
 
 class CalendarToken(models.Model):
-    """The secret in a user's calendar address. Revoking deletes it; a new one is a new address."""
+    """The secret in a user's calendar address, kept only as its SHA-256: the address is shown
+    once, when it is made, and a copy of the database opens no one's calendar. Revoking deletes
+    the row; a new one is a new address."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_token"
     )
-    token = models.CharField(max_length=64, unique=True)
+    token_sha256 = LineField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=GreaterThanOrEqual(Length("token"), 32),
-                name="calendar_token_long_enough",
+                condition=Q(token_sha256__regex=r"^[0-9a-f]{64}$"),
+                name="calendar_token_is_a_sha256",
             ),
         ]
 
     def __str__(self):
         return f"Calendar address of {self.user}"
+
+    @staticmethod
+    def digest(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()

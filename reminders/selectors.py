@@ -43,8 +43,14 @@ def calendar_token_for(*, user: User) -> CalendarToken | None:
 
 
 def user_for_calendar_token(*, token: str) -> User | None:
-    found = CalendarToken.objects.filter(token=token).select_related("user").first()
-    if found is None or not found.user.is_active:
+    """The user whose address this is, if it still opens: an active user with a role. (Losing
+    them revokes the address, accounts.hooks.access_changed; this holds even if that missed.)"""
+    found = (
+        CalendarToken.objects.filter(token_sha256=CalendarToken.digest(token))
+        .select_related("user")
+        .first()
+    )
+    if found is None or not found.user.is_active or not user_roles(found.user):
         return None
     return found.user
 

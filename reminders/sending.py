@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from core.plaintext import single_line
 from core.site import absolute_url
 
 from .choices import DigestState, ReminderKind
@@ -119,7 +120,7 @@ def digest_message(digest: Digest, entries: list[Entry]) -> EmailMultiAlternativ
     }
     subject = render_to_string("emails/reminder_digest_subject.txt", context)
     message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()),
+        subject=" ".join(single_line(subject).split()),
         body=render_to_string("emails/reminder_digest.txt", context),
         to=[digest.recipient.email],
         headers={"Message-ID": digest.message_id},

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from accounts.roles import READERS, Role, require_role
+from accounts.roles import READERS, Role, require_role, user_roles
 from inspections.models import Action
 from responses.choices import PUBLISHED_STATES
 from responses.models import Response
@@ -119,14 +119,24 @@ def reminders_rebuild_all(*, today: datetime.date | None = None) -> int:
 
 
 @transaction.atomic
-def calendar_token_issue(*, user: User) -> CalendarToken:
-    """A new private address for the user's calendar; any old one stops working at once."""
+def calendar_token_issue(*, user: User) -> str:
+    """A new private address for the user's calendar; any old one stops working at once.
+    Returns the token, which is stored only as its hash: the caller shows it once."""
     require_role(user, CALENDAR_KEEPERS)
     CalendarToken.objects.filter(user=user).delete()
-    return CalendarToken.objects.create(user=user, token=secrets.token_urlsafe(32))
+    token = secrets.token_urlsafe(32)
+    CalendarToken.objects.create(user=user, token_sha256=CalendarToken.digest(token))
+    return token
 
 
 @transaction.atomic
 def calendar_token_revoke(*, user: User) -> None:
     require_role(user, CALENDAR_KEEPERS)
     CalendarToken.objects.filter(user=user).delete()
+
+
+def calendar_token_follow_access(*, user: User) -> None:
+    """accounts.hooks.access_changed: a deactivated user, or one left with no role, keeps no
+    calendar address (a role that remains keeps it)."""
+    if not user.is_active or not user_roles(user):
+        CalendarToken.objects.filter(user=user).delete()

@@ -37,35 +37,35 @@ class CalendarForm(forms.Form):
 
 
 class CalendarView(RoleRequiredMixin, TemplateView):
-    """The user's private calendar address: shown, replaced, or revoked."""
+    """The user's private calendar address: made (and shown, that once), replaced, or revoked.
+    Only its hash is kept, so later visits say when it was made, not what it is."""
 
     allowed_roles = READERS
     write_roles = services.CALENDAR_KEEPERS
     template_name = "reminders/calendar.html"
 
     def get_context_data(self, **kwargs):
-        token = selectors.calendar_token_for(user=self.person)
-        feed_url = None
-        if token is not None:
-            path = reverse("reminders:calendar_feed", args=[token.token])
-            feed_url = self.request.build_absolute_uri(path)
-        can_keep = has_role(self.request.user, services.CALENDAR_KEEPERS)
-        return super().get_context_data(feed_url=feed_url, can_keep=can_keep, **kwargs)
+        return super().get_context_data(
+            existing=selectors.calendar_token_for(user=self.person),
+            can_keep=has_role(self.request.user, services.CALENDAR_KEEPERS),
+            **kwargs,
+        )
 
     def post(self, request, *args, **kwargs):
         form = CalendarForm(request.POST)
         if not form.is_valid():
             messages.error(request, "Choose to get a new address or to stop the current one.")
             return redirect("reminders:calendar")
-        if form.cleaned_data["do"] == "issue":
-            services.calendar_token_issue(user=request.user)
-            messages.success(
-                request, "Your new calendar address is below; any old one no longer works."
-            )
-        else:
+        if form.cleaned_data["do"] == "revoke":
             services.calendar_token_revoke(user=request.user)
             messages.success(request, "Your calendar address no longer works.")
-        return redirect("reminders:calendar")
+            return redirect("reminders:calendar")
+        token = services.calendar_token_issue(user=request.user)
+        feed_url = request.build_absolute_uri(reverse("reminders:calendar_feed", args=[token]))
+        # Shown in this answer only (not after a redirect): it is not kept anywhere to show again.
+        response = self.render_to_response(self.get_context_data(feed_url=feed_url))
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 @login_not_required

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.constraints import one_of
+from core.fields import LineField
 from core.jobs import BackgroundJob, job_constraints
 from core.models import StoredPdf, Versioned, stored_pdf_constraint
 from inspections.choices import ItemKind
@@ -28,10 +29,10 @@ HOME_SECRETARY_ADDRESS = "The Home Secretary\nHome Office\n2 Marsham Street\nLon
 class Office(models.Model):
     """The office's own details for the letterhead; one row, edited by an admin."""
 
-    name = models.CharField(max_length=200)
+    name = LineField(max_length=200)
     address = models.TextField()
     logo = models.ImageField(upload_to="office/", blank=True)
-    force_name = models.CharField(max_length=200, help_text="e.g. Nottinghamshire Police")
+    force_name = LineField(max_length=200, help_text="e.g. Nottinghamshire Police")
 
     class Meta:
         verbose_name = "office"
@@ -43,8 +44,8 @@ class Office(models.Model):
 class Signatory(models.Model):
     """Who signs for the local policing body, and when they held office."""
 
-    name = models.CharField(max_length=200)
-    title = models.CharField(max_length=200, default="Police and Crime Commissioner")
+    name = LineField(max_length=200)
+    title = LineField(max_length=200, default="Police and Crime Commissioner")
     valid_from = models.DateField()
     valid_to = models.DateField(null=True, blank=True, help_text="Blank while in office.")
 
@@ -94,10 +95,10 @@ class Response(Versioned):
         blank=True,
         related_name="owned_responses",
     )
-    status = models.CharField(
+    status = LineField(
         max_length=16, choices=ResponseStatus.choices, default=ResponseStatus.NOT_STARTED
     )
-    deadline_rule = models.CharField(max_length=16, choices=DeadlineRule.choices)
+    deadline_rule = LineField(max_length=16, choices=DeadlineRule.choices)
     #: Stored and indexed so that jobs ask the database what is due; always set by
     #: responses.deadlines.statutory_deadline through the services.
     due_on = models.DateField("statutory deadline", null=True, blank=True, db_index=True)
@@ -112,8 +113,8 @@ class Response(Versioned):
     # The letter. Long text is Markdown, sanitised by responses.richtext when stored and shown.
     letter_date = models.DateField(null=True, blank=True)
     addressee = models.TextField(default=HOME_SECRETARY_ADDRESS)
-    copy_to = models.CharField(max_length=200, default="HMICFRS")
-    subject = models.CharField(max_length=300, blank=True)
+    copy_to = LineField(max_length=200, default="HMICFRS")
+    subject = LineField(max_length=300, blank=True)
     opening = models.TextField("opening paragraph", blank=True)
     pcc_comments = models.TextField("the PCC's comments", blank=True)
     cc_comments = models.TextField("the Chief Constable's comments", blank=True)
@@ -217,9 +218,9 @@ class AnnexEntry(models.Model):
     included = models.BooleanField(
         default=True, help_text="Recommendations are always included; AFIs when the office chooses."
     )
-    explanation = models.CharField(max_length=20, choices=Explanation.choices, blank=True)
+    explanation = LineField(max_length=20, choices=Explanation.choices, blank=True)
     text = models.TextField("the response", blank=True)
-    owner = models.CharField(max_length=200, blank=True)
+    owner = LineField(max_length=200, blank=True)
     target_date = models.DateField(null=True, blank=True)
 
     objects = AnnexEntryManager()
@@ -246,7 +247,7 @@ class ResponseVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
     saved_at = models.DateTimeField(default=timezone.now)
-    note = models.CharField(max_length=200, blank=True)
+    note = LineField(max_length=200, blank=True)
     content = models.JSONField()
 
     class Meta:
@@ -277,7 +278,7 @@ class Approval(models.Model):
     #: office's files (demo.responses, or records kept before the register).
     recorded_at = models.DateTimeField(default=timezone.now)
     letter_html = models.TextField()
-    letter_sha256 = models.CharField(max_length=64)
+    letter_sha256 = LineField(max_length=64)
 
     class Meta:
         ordering = ["-approved_at", "-pk"]
@@ -333,7 +334,7 @@ class PublishedVersion(StoredPdf):
     #: Why a publication date earlier than the day it was recorded (published_at) was given.
     recorded_late_reason = models.TextField(blank=True)
     html = models.TextField("accessible HTML document")
-    html_sha256 = models.CharField(max_length=64)
+    html_sha256 = LineField(max_length=64)
     #: Written once by the render job (responses.rendering); empty until then.
     pdf = models.FileField(upload_to=published_pdf_upload_to, blank=True, max_length=200)
 
@@ -380,7 +381,7 @@ class RenderJob(BackgroundJob):
     Purpose = RenderPurpose
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="render_jobs")
-    purpose = models.CharField(max_length=16, choices=Purpose.choices)
+    purpose = LineField(max_length=16, choices=Purpose.choices)
     version = models.ForeignKey(
         PublishedVersion,
         on_delete=models.PROTECT,
@@ -425,7 +426,7 @@ class Dispatch(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recipients = models.JSONField(help_text="The addresses it went to, as sent.")
-    message_id = models.CharField(max_length=255, unique=True)
+    message_id = LineField(max_length=255, unique=True)
 
     class Meta:
         ordering = ["-sent_at", "-pk"]

@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from core.plaintext import single_line
 from core.site import absolute_url, mail_domain
 
 from . import pdf, rendering
@@ -122,7 +123,8 @@ def _email(version: PublishedVersion, message_id: str) -> EmailMessage:
         {"version": version, "report": response.report, "public_url": public_url},
     )
     message = EmailMessage(
-        subject=f"Section 55 response: {response.report.title}"[:250],
+        # The title is stored clean (core.fields.LineField); cleaned again for older rows.
+        subject=single_line(f"Section 55 response: {response.report.title}")[:250],
         body=body,
         to=recipients(),
         headers={"Message-ID": message_id},
@@ -154,7 +156,8 @@ def response_send(*, response: Response, by, confirm_again: bool = False) -> Dis
     message_id = make_msgid(idstring=f"s55-{response.pk}-v{version.number}", domain=mail_domain())
     try:
         _email(version, message_id).send()
-    except (OSError, smtplib.SMTPException) as failure:
+    # ValueError: a header the mail library refuses; OSError: no route to the server.
+    except (OSError, ValueError, smtplib.SMTPException) as failure:
         log.warning("sending response %s failed: %s", response.pk, failure)
         raise SendRefused(
             "The email could not be sent (the mail server did not accept it), so nothing was "

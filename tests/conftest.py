@@ -78,6 +78,12 @@ def jasp(db):
 
 
 @pytest.fixture
+def administrator(db):
+    """Manages people (the people page); reads no register."""
+    return UserFactory(username="alex", first_name="Alex", role=Role.ADMINISTRATOR)
+
+
+@pytest.fixture
 def outsider(db):
     """Signed in but holding no role: sees nothing."""
     return UserFactory(username="nobody")
@@ -90,13 +96,14 @@ def superuser(db):
 
 
 @pytest.fixture
-def personas(opcc_staff, pcc, force_officer, dcc, jasp, outsider):
+def personas(opcc_staff, pcc, force_officer, dcc, jasp, administrator, outsider):
     return {
         "opcc_staff": opcc_staff,
         "pcc": pcc,
         "force_officer": force_officer,
         "dcc": dcc,
         "jasp": jasp,
+        "administrator": administrator,
         "outsider": outsider,
     }
 

@@ -11,6 +11,8 @@ an ItemFactory item: where the annex matters, record items with inspections.serv
 import datetime
 
 import factory
+from allauth.mfa.totp.internal.auth import TOTP
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -20,6 +22,9 @@ from inspections.models import Action, Item, Report
 from responses.models import Response
 
 PASSWORD = "correct horse battery staple"
+#: Every test user's authenticator app holds this secret (base32), unless made with totp=False:
+#: the roles that change data need a second factor (accounts.mfa).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -38,6 +43,11 @@ class UserFactory(factory.django.DjangoModelFactory):
     def role(self, create, extracted, **kwargs):
         if extracted:
             self.groups.add(Group.objects.get(name=extracted.value))
+
+    @factory.post_generation
+    def totp(self, create, extracted, **kwargs):
+        if create and extracted is not False and not is_mfa_enabled(self):
+            TOTP.activate(self, TOTP_SECRET)
 
 
 class OpenedResponseFactory(factory.Factory):

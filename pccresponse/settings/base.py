@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
+import datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -34,6 +35,13 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "simple_history",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
+    "allauth.usersessions",
+    "axes",
     "core",
     "accounts",
     "inspections",
@@ -53,10 +61,16 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "accounts.sessions.SessionPolicyMiddleware",
+    "accounts.mfa.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: it turns a lockout found while signing in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "pccresponse.urls"
@@ -74,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.roles",
                 "accounts.context_processors.navigation",
+                "accounts.context_processors.session_policy",
             ],
         },
     },
@@ -96,15 +111,111 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Signing in (decision 0014; the README's "Signing in" section) --------------------------------
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out account or address before any password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+PASSWORD_MIN_LENGTH = env.int("PASSWORD_MIN_LENGTH", default=12)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # zxcvbn's offline lists of leaked passwords, names and words, with their variations.
+    {"NAME": "django_zxcvbn_password_validator.ZxcvbnPasswordValidator"},
 ]
-LOGIN_URL = "login"
+PASSWORD_MINIMAL_STRENGTH = env.int("PASSWORD_MINIMAL_STRENGTH", default=3)
+#: A password reset link works for this long (seconds), and once.
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60)
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "inspections:report_list"
-LOGOUT_REDIRECT_URL = "login"
+LOGOUT_REDIRECT_URL = "account_login"
+
+# django-allauth: accounts are made by administrators (the people page), never by sign-up;
+# sign in with a username or an email address; reset links by email, saying nothing about
+# whether an address has an account.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "accounts.adapter.SocialAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "pccresponse: "
+# Failed sign-ins are counted by django-axes below (one lockout, with an unlock); allauth's own
+# limits stay on for everything else (reset emails, codes, re-authentication).
+ACCOUNT_RATE_LIMITS = {"login_failed": False}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="pccresponse")
+MFA_RECOVERY_CODE_COUNT = 10
+# Recovery codes are shown once, when made; lost ones are replaced, never shown again.
+MFA_RECOVERY_CODES_SHOW_ONCE = True
+#: Whether a local account that can change data must have a second factor (accounts.mfa).
+MFA_REQUIRED_FOR_WRITERS = env.bool("MFA_REQUIRED_FOR_WRITERS", default=True)
+USERSESSIONS_TRACK_ACTIVITY = False
+
+# Identity providers (OpenID Connect), one per organisation: a JSON list, each
+# {"id", "name", "server_url", "client_id", "secret", optional "roles_claim" (default "groups")
+# and "roles" ({claim value: role name})}. A first sign-in makes an account with no role
+# (waiting for an administrator) unless a mapped claim gives one (accounts.adapter).
+OIDC_PROVIDERS = env.json("OIDC_PROVIDERS", default=[])
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": provider["id"],
+                "name": provider["name"],
+                "client_id": provider["client_id"],
+                "secret": provider["secret"],
+                "settings": {"server_url": provider["server_url"]},
+            }
+            for provider in OIDC_PROVIDERS
+        ],
+    }
+}
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_STORE_TOKENS = False
+
+# Lockout (django-axes): after AXES_FAILURE_LIMIT failures for one username, or from one
+# address, sign-in is refused for the cool-off, with one message whether the account exists or
+# not. An administrator unlocks from the people page.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "accounts.lockout.attempted_login"
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+# The admin is read-only here; unlocking is the people page's (accounts.lockout.lockout_clear).
+AXES_ENABLE_ADMIN = False
+#: How many proxies in front of the app append to X-Forwarded-For (0: none, use the peer).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
+# Sessions: a database row per session, ended on sign-out, deactivation or a change of roles;
+# signed out after SESSION_IDLE_MINUTES without a request (warned SESSION_WARNING_MINUTES
+# before) and SESSION_ABSOLUTE_HOURS after signing in, whatever happens; the cookie goes when
+# the browser closes.
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
+SESSION_WARNING_MINUTES = env.int("SESSION_WARNING_MINUTES", default=2)
+SESSION_ABSOLUTE_HOURS = env.int("SESSION_ABSOLUTE_HOURS", default=12)
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+#: Where to report a vulnerability, served at /.well-known/security.txt (RFC 9116).
+SECURITY_CONTACT = env("SECURITY_CONTACT", default="mailto:security@example.org")
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -238,7 +349,14 @@ PDF_RENDER_START_WAIT = env.int("PDF_RENDER_START_WAIT", default=300)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"without_traceback": {"()": "core.logs.WithoutTraceback"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "console_one_line": {
+            "class": "logging.StreamHandler",
+            "filters": ["without_traceback"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     # Django's own default config also prints to the console; one copy is enough.
     "loggers": {
@@ -246,5 +364,13 @@ LOGGING = {
         # WeasyPrint logs each step of every layout at INFO ("Step 2 - Fetching and parsing
         # CSS"), even its own stylesheets at import; a render job records its own progress.
         "weasyprint.progress": {"level": "WARNING"},
+        # axes notes every reset of a count at INFO; a lockout is a WARNING.
+        "axes": {"level": "WARNING"},
+        # Every scanner sends Host headers the site does not serve: one line each, no traceback.
+        "django.security.DisallowedHost": {
+            "handlers": ["console_one_line"],
+            "level": "ERROR",
+            "propagate": False,
+        },
     },
 }

@@ -8,12 +8,13 @@ os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 
 from .base import *  # noqa: F403
 
-# The demo users' shared password is accepted here only (see accounts.demo).
+# The demo users' shared password is accepted here only (see accounts.demo), and they are not
+# asked for a second factor (the README's "Demo users"); production and the tests ask.
 DEMO_LOGINS_ENABLED = True
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "accounts.backends.DemoLoginBackend",
-]
+AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "accounts.backends.DemoLoginBackend"]  # noqa: F405
+MFA_REQUIRED_FOR_WRITERS = env.bool("MFA_REQUIRED_FOR_WRITERS", default=False)  # noqa: F405
+# Passkeys on http://127.0.0.1 (browsers allow WebAuthn on loopback).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
 
 # Emails are written to var/mail/, one file per message (make run says where): the console
 # would be flooded by the PDFs sent to HMICFRS and the Home Office.

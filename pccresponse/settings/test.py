@@ -15,6 +15,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default="/tmp/pccresponse-test-media")  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = False
 DEMO_LOGINS_ENABLED = False
+# The live server is plain http on loopback: passkeys allowed there (Chromium agrees).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
 
 # Serve static files from the app folders (no collectstatic step) in development and tests.
 WHITENOISE_USE_FINDERS = True

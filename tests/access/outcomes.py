@@ -7,8 +7,20 @@ from django.conf import settings
 from django.shortcuts import resolve_url
 from django.urls import reverse
 
+from accounts.roles import Role
+
 from .routes import Route
-from .table import ADMIN_SITE, ANONYMOUS, CALENDAR_FEED, LOGIN_PAGE, LOGOUT, PERSONA_ROLES, Access
+from .table import (
+    ADMIN_SITE,
+    ANONYMOUS,
+    CALENDAR_FEED,
+    LOGIN_PAGE,
+    LOGOUT,
+    PERSONA_ROLES,
+    SECURITY_TXT,
+    SIGN_IN_PAGES,
+    Access,
+)
 
 
 @dataclass(frozen=True)
@@ -31,15 +43,29 @@ def expected(rule: Access | str, route: Route, persona: str, method: str) -> Out
         return Outcome(_only(200) if method == "GET" else _only(405))
     if rule == CALENDAR_FEED:
         return Outcome(_only(404) if method == "GET" else _only(405))
+    if rule == SECURITY_TXT:
+        return Outcome(_only(200) if method == "GET" else _only(405))
+    if rule == SIGN_IN_PAGES:
+        # Pages for signing in, or forms about one's own account: a page, a redirect (to sign
+        # in, to re-authenticate, onwards; 301 from an old address), or a refusal (401 a
+        # provider's failed sign-in, 403 not allowed, 404 no such key or provider, 405 wrong
+        # method, 429 rate limited). Never a 500 (the walk records those).
+        return Outcome(_only(200, 301, 302, 400, 401, 403, 404, 405, 429))
     if persona == ANONYMOUS:
         if rule == LOGIN_PAGE:
             return Outcome(_only(200))  # the form, or the form with its errors
+        if rule == LOGOUT:
+            return Outcome(_only(302), redirect_to=(login,))  # allauth: nothing to sign out
         return Outcome(_only(302), redirect_to=(login,), with_next=True)
     if rule == LOGIN_PAGE:
-        return Outcome(_only(302), redirect_to=(resolve_url(settings.LOGIN_REDIRECT_URL),))
+        # Signed in already: on to the register, or the people page for an administrator.
+        onward = "people:list" if PERSONA_ROLES[persona] == Role.ADMINISTRATOR else None
+        return Outcome(
+            _only(302), redirect_to=(resolve_url(onward or settings.LOGIN_REDIRECT_URL),)
+        )
     if rule == LOGOUT:
         if method == "GET":
-            return Outcome(_only(405))  # logging out takes a POST (Django's LogoutView)
+            return Outcome(_only(200))  # allauth asks "sign out?"; only a POST signs out
         return Outcome(_only(302), redirect_to=(resolve_url(settings.LOGOUT_REDIRECT_URL),))
     assert isinstance(rule, Access), rule
     role = PERSONA_ROLES[persona]

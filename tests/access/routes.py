@@ -51,6 +51,10 @@ def access_rule(route: Route) -> Access | str | None:
         return ACCESS[route.label]
     if route.namespace.split(":")[0] == "admin":
         return ACCESS.get("admin:*")
+    # allauth's views, and the old addresses it redirects (accounts/social/... -> 3rdparty/).
+    allauth_view = getattr(route.callback, "__module__", "").startswith("allauth.")
+    if allauth_view or (route.name is None and route.route.startswith("accounts/social/")):
+        return ACCESS.get("allauth:*")
     return None
 
 

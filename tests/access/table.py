@@ -27,11 +27,19 @@ class Access:
 
 #: Not role-checked views: what each answers is spelt out in `expected()`.
 LOGIN_PAGE = "the login page: open to all; signed-in users are sent on to the register"
-LOGOUT = "log out: POST only, for any signed-in user"
+LOGOUT = "log out: a question on GET, signed out by POST, for any signed-in user"
 ADMIN_SITE = "the Django admin: superusers only, whatever their role"
 CALENDAR_FEED = "a calendar feed: no login, the token is the key; a wrong one is not found"
+SIGN_IN_PAGES = (
+    "django-allauth's own pages (signing in, passwords, two-factor, identity providers, "
+    "sessions): about the visitor's own sign-in, checked by allauth; never an error, never a "
+    "change to the register"
+)
+SECURITY_TXT = "security.txt: open to all, GET only"
 
-EVERY_ROLE = frozenset(Role)
+#: Every role that reads the register: all but the administrator, who manages people only.
+EVERY_ROLE = frozenset(Role) - {Role.ADMINISTRATOR}
+ADMIN = frozenset({Role.ADMINISTRATOR})
 OPCC = frozenset({Role.OPCC_STAFF})
 FORCE = frozenset({Role.FORCE_STAFF, Role.DCC})
 DCC = frozenset({Role.DCC})
@@ -48,10 +56,19 @@ def step(workflow, url_name: str, obj: str) -> Access:
 
 
 ACCESS: dict[str, Access | str] = {
-    "login": LOGIN_PAGE,
-    "logout": LOGOUT,
+    "account_login": LOGIN_PAGE,
+    "account_logout": LOGOUT,
+    # Every other allauth pattern (routes.access_rule): one rule, as for the admin.
+    "allauth:*": SIGN_IN_PAGES,
+    "security_txt": SECURITY_TXT,
     # One's own account page: every role reads it; nothing to write.
-    "account": Access(read=EVERY_ROLE, write=None),
+    "account": Access(read=EVERY_ROLE | ADMIN, write=None),
+    # The session warning's "stay signed in", and signing out on every device.
+    "session_keepalive": Access(read=EVERY_ROLE | ADMIN, write=None),
+    # The people page: administrators only, who invite, give roles, deactivate and unlock.
+    "people:list": Access(read=ADMIN, write=ADMIN),
+    "people:person": Access(read=ADMIN, write=ADMIN, obj="opcc_staff"),
+    "sign_out_everywhere": LOGOUT,
     # Every admin pattern, named or not, present or added later: the admin site checks them all
     # in one place (accounts.admin_site), so one rule covers them.
     "admin:*": ADMIN_SITE,
@@ -152,6 +169,7 @@ PERSONA_ROLES: dict[str, Role | None] = {
     "force_officer": Role.FORCE_STAFF,
     "dcc": Role.DCC,
     "jasp": Role.JASP,
+    "administrator": Role.ADMINISTRATOR,
     "outsider": None,
     # The support login: the only one the admin lets in; a superuser flag grants no app role.
     "superuser": None,

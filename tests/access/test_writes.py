@@ -47,7 +47,12 @@ def test_every_write_url_has_valid_data():
         "dashboards:update_report",
         "imports:start",
         "imports:job",
+        "people:list",
+        "people:person",
     }
+
+
+SHOWN_ONCE = {"reminders:calendar"}
 
 
 @pytest.mark.parametrize("name", WRITE_URLS)
@@ -56,7 +61,9 @@ def test_the_valid_data_saves_when_the_right_role_sends_it(name, request, client
     client.force_login(request.getfixturevalue(writer_for(name)))
     before = db_snapshot()
     response = client.post(world.url(name), valid_post(name, world))
-    assert response.status_code == 302, response.context and response.context.get("form").errors
+    # The calendar page answers its POST itself: the new address is shown in that answer only.
+    success = 200 if name in SHOWN_ONCE else 302
+    assert response.status_code == success, response.context and response.context.get("form").errors
     assert db_changes(before, db_snapshot())
 
 

@@ -140,6 +140,13 @@ def valid_post(name: str, world: World) -> dict[str, str]:
         "dashboards:update_report": {"action": "retry"},
         "imports:start": {"text": "Recommendation 1\nWithin six months, the force should act."},
         "imports:job": preview_post(world.import_job),
+        "people:list": {
+            "email": "new.officer@example.org",
+            "first_name": "Nia",
+            "last_name": "Okoro",
+            "roles": ["JASP member"],
+        },
+        "people:person": {"do": "roles", "roles": ["OPCC staff", "PCC"]},
     }
     return data[name]
 

@@ -24,7 +24,7 @@ from responses.rendering import attach_published_pdf
 from tests.factories import ItemFactory, ReportFactory
 
 from .routes import Route, access_rule
-from .table import ACCESS, ADMIN_SITE, CALENDAR_FEED, Access
+from .table import ACCESS, ADMIN_SITE, CALENDAR_FEED, SIGN_IN_PAGES, Access
 
 
 @dataclass
@@ -64,6 +64,9 @@ class World:
             return self.admin_params(route)
         if rule == CALENDAR_FEED:
             return {"token": "not-a-token-anyone-was-given-0123456789"}
+        if rule == SIGN_IN_PAGES:
+            # Keys no one was sent, a provider not configured, a passkey that is not there.
+            return {"key": "not-a-key", "uidb36": "zz", "provider_id": "nowhere", "pk": 999999}
         return {}
 
     def admin_params(self, route: Route) -> dict[str, object]:
@@ -74,14 +77,16 @@ class World:
         except LookupError:  # admin/password_change/done/ is not a model's page
             model = Report
         obj = model._default_manager.order_by("pk").first()
+        # A model the world has no row of (the sign-in libraries' records): any id will do.
+        pk = obj.pk if obj is not None else 999999
         params = {
-            "object_id": obj.pk,
-            "id": obj.pk,
+            "object_id": pk,
+            "id": pk,
             "content_type_id": ContentType.objects.get_for_model(model).pk,
             "app_label": "inspections",
             "url": "no-such-page/",
         }
-        if hasattr(model, "history"):
+        if hasattr(model, "history") and obj is not None:
             params["history_id"] = model.history.filter(id=obj.pk).first().history_id
         return params
 

@@ -33,4 +33,5 @@ def test_it_reads_nothing_but_the_session_the_user_and_their_roles(client, jasp)
     with CaptureQueriesContext(connection) as captured:
         assert client.get(reverse("account")).status_code == 200
     tables = [q["sql"].split(" FROM ")[1].split()[0] for q in captured if " FROM " in q["sql"]]
-    assert tables == ['"django_session"', '"auth_user"', '"auth_group"']
+    # ...and whether a second factor is set up, which the page says.
+    assert tables == ['"django_session"', '"auth_user"', '"auth_group"', '"mfa_authenticator"']

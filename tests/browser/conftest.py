@@ -8,9 +8,11 @@ reported a JavaScript error, a console error or a Content-Security-Policy violat
 import datetime
 import os
 import re
+import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+import pyotp
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect, sync_playwright
@@ -19,7 +21,7 @@ from inspections.choices import Addressee, ItemKind, ReportType, Scope
 from inspections.services import item_create, report_create
 from responses.models import Office, Signatory
 from tests.browser.response_journey import AFI, REC_CC, REC_HO, TITLE
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, TOTP_SECRET
 
 from .axe import assert_accessible
 
@@ -210,16 +212,35 @@ class Visitor:
         expect(self.page.get_by_role("status")).to_contain_text(text)
 
     def log_in(self, user):
+        """Sign in through the form, then the second factor (every test user has the
+        authenticator app of tests.factories.TOTP_SECRET)."""
         self.goto("/accounts/login/")
         self.expect_heading("Sign in")
         self.page.get_by_label("Username").fill(user.username)
-        self.page.get_by_label("Password").fill(PASSWORD)
+        self.page.get_by_label("Password", exact=True).fill(PASSWORD)
+        self.press("Sign in")
+        self.expect_heading("Two-factor authentication")
+        self.page.get_by_label("Authenticator code").fill(fresh_totp_code(user))
         self.press("Sign in")
         self.expect_heading("Register of HMICFRS reports")
         expect(self.page.get_by_role("navigation", name="Main")).to_contain_text(
             user.get_full_name()
         )
         return self
+
+
+_codes_used: dict[int, set[str]] = {}
+
+
+def fresh_totp_code(user) -> str:
+    """The authenticator app's code now, waiting for the next one if this user already used
+    it (a code is accepted once)."""
+    totp = pyotp.TOTP(TOTP_SECRET)
+    used = _codes_used.setdefault(user.pk, set())
+    while (code := totp.now()) in used:
+        time.sleep(1)
+    used.add(code)
+    return code
 
 
 @pytest.hookimpl(wrapper=True)

@@ -277,7 +277,7 @@ def test_an_anonymous_visitor_is_sent_to_sign_in_rather_than_given_evidence(
     response = client.get(reverse("inspections:evidence_download", args=[evidence.pk]))
 
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("account_login"))
 
 
 def test_link_evidence_has_no_file_to_download(client, action, force_officer, jasp):

@@ -221,7 +221,7 @@ def test_an_anonymous_visitor_is_sent_to_sign_in_instead_of_signing_off(client, 
     )
 
     assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
+    assert response["Location"].startswith(reverse("account_login"))
     assert Action.objects.get(pk=pending.pk).status == ActionStatus.PENDING_SIGN_OFF
 
 

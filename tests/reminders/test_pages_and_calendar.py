@@ -1,10 +1,12 @@
 """The "My reminders" page, the calendar address, and the feed behind it."""
 
 import datetime
+import hashlib
 import itertools
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -90,11 +92,17 @@ def test_the_page_costs_the_same_with_ten_times_the_reminders(client, force_offi
     assert at_1x == at_10x
 
 
+def issue(client) -> str:
+    """Ask for a new calendar address, as the page does, and read it off the answer."""
+    page = client.post(reverse("reminders:calendar"), {"do": "issue"})
+    assert page.status_code == 200 and page["Cache-Control"] == "no-store"
+    return page.context["feed_url"].rsplit("/", 1)[-1].removesuffix(".ics")
+
+
 def test_a_calendar_address_serves_my_target_dates_without_a_login(client, force_officer, frozen):
     add_actions(force_officer, 2)
     client.force_login(force_officer)
-    client.post(reverse("reminders:calendar"), {"do": "issue"})
-    token = CalendarToken.objects.get(user=force_officer).token
+    token = issue(client)
     client.logout()
 
     feed = client.get(reverse("reminders:calendar_feed", args=[token]))
@@ -107,10 +115,8 @@ def test_a_calendar_address_serves_my_target_dates_without_a_login(client, force
 
 def test_a_revoked_or_replaced_address_is_not_found_and_changes_nothing(client, force_officer):
     client.force_login(force_officer)
-    client.post(reverse("reminders:calendar"), {"do": "issue"})
-    old = CalendarToken.objects.get().token
-    client.post(reverse("reminders:calendar"), {"do": "issue"})
-    new = CalendarToken.objects.get().token
+    old = issue(client)
+    new = issue(client)
     client.post(reverse("reminders:calendar"), {"do": "revoke"})
     client.logout()
 
@@ -124,3 +130,64 @@ def test_the_jasp_member_cannot_get_a_calendar_address(client, jasp):
 
     assert client.post(reverse("reminders:calendar"), {"do": "issue"}).status_code == 403
     assert not CalendarToken.objects.exists()
+
+
+def test_the_address_is_shown_once_and_only_its_hash_is_kept(client, force_officer):
+    client.force_login(force_officer)
+    token = issue(client)
+
+    stored = CalendarToken.objects.get(user=force_officer)
+    assert stored.token_sha256 == hashlib.sha256(token.encode()).hexdigest()
+    assert token not in str(list(CalendarToken.objects.values()))
+    later = client.get(reverse("reminders:calendar"))
+    assert token not in later.content.decode()
+    assert "not shown again" in later.content.decode()
+    assert client.get(reverse("reminders:calendar_feed", args=[token])).status_code == 200
+
+
+@pytest.fixture
+def feed(client, force_officer):
+    client.force_login(force_officer)
+    token = issue(client)
+    client.logout()
+    return reverse("reminders:calendar_feed", args=[token])
+
+
+def test_deactivating_the_user_ends_the_calendar_feed(client, force_officer, feed):
+    force_officer.is_active = False
+    force_officer.save()
+
+    assert client.get(feed).status_code == 404
+    assert not CalendarToken.objects.exists()
+
+
+def test_losing_every_role_ends_the_calendar_feed(client, force_officer, feed):
+    force_officer.groups.clear()
+
+    assert client.get(feed).status_code == 404
+    assert not CalendarToken.objects.exists()
+
+
+def test_a_role_emptied_from_the_group_side_ends_its_members_feeds(client, force_officer, feed):
+    Group.objects.get(name=Role.FORCE_STAFF.value).user_set.remove(force_officer)
+
+    assert client.get(feed).status_code == 404
+    assert not CalendarToken.objects.exists()
+
+
+def test_changing_one_of_two_roles_keeps_the_calendar_feed(client, force_officer, feed):
+    dcc = Group.objects.get(name=Role.DCC.value)
+    force_officer.groups.add(dcc)
+    force_officer.groups.remove(Group.objects.get(name=Role.FORCE_STAFF.value))
+
+    assert client.get(feed).status_code == 200
+    assert CalendarToken.objects.filter(user=force_officer).exists()
+
+
+def test_a_feed_whose_owner_lost_their_roles_behind_the_signals_back_is_not_found(
+    client, force_officer, feed
+):
+    # A raw delete sends no signal: the feed still checks the owner's roles as it is read.
+    force_officer.groups.through.objects.filter(user=force_officer).delete()
+
+    assert client.get(feed).status_code == 404

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.db import connection
 
 from inspections import services
 from inspections.choices import ActionStatus
@@ -125,3 +126,20 @@ def test_a_reminder_whose_date_moved_without_the_services_is_cancelled_when_due(
     result = reminders_scan(now=seven())
 
     assert result.to_send == [] and result.cancelled == 1
+
+
+def test_the_subject_is_plain_text_on_one_line(due_today, mailoutbox):
+    # An apostrophe stays an apostrophe (no HTML escaping); a line break in the description (a
+    # long text) or the controls in an old title become spaces, never a second header.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE inspections_action SET description = %s WHERE id = %s",
+            ["Don't\r\nBcc: x@example.org\u202e", due_today.pk],
+        )
+    [digest_id] = reminders_scan(now=seven()).to_send
+
+    assert digest_send(digest_id=digest_id, now=seven()) == "sent"
+
+    [message] = mailoutbox
+    assert "Don't Bcc: x@example.org" in message.subject
+    assert "&#x27;" not in message.subject and "\n" not in message.subject

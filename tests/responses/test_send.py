@@ -6,6 +6,7 @@ import hashlib
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.urls import reverse
 
 from core.errors import InvalidTransition
@@ -122,3 +123,30 @@ def test_an_already_sent_refusal_names_the_last_send(published, opcc_staff):
     with pytest.raises(AlreadySent) as refusal:
         response_send(response=published.response, by=opcc_staff)
     assert refusal.value.last == Dispatch.objects.get()
+
+
+def test_a_title_with_line_breaks_from_before_the_cleaning_still_sends(
+    client, opcc_staff, published
+):
+    # A row written before titles were cleaned on the way in, straight into the table.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE inspections_report SET title = %s WHERE id = %s",
+            ["PEEL\r\nBcc: someone@example.org\u202e", published.response.report_id],
+        )
+    page = send_page(client, opcc_staff, published.response)
+
+    assert b"Sent to HMICFRS" in page.content
+    (email,) = mail.outbox
+    assert email.subject == "Section 55 response: PEEL Bcc: someone@example.org"
+    assert "Bcc" not in email.message()
+
+
+def test_a_recipient_the_mail_library_refuses_is_reported_on_the_page(
+    client, opcc_staff, published, settings
+):
+    settings.S55_RECIPIENTS = {"HMICFRS": "s55@hmicfrs.example\r\nBcc: x@example.org"}
+    page = send_page(client, opcc_staff, published.response)
+    assert page.status_code == 200
+    assert b"could not be sent" in page.content
+    assert not Dispatch.objects.exists() and mail.outbox == []

@@ -105,4 +105,4 @@ def test_the_pcc_reads_drafts_but_does_not_compose(pcc, response):
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client, response):
-    assert client.get(compose_url(response)).url.startswith(reverse("login"))
+    assert client.get(compose_url(response)).url.startswith(reverse("account_login"))
