@@ -76,6 +76,7 @@ def test_the_paper_does_not_move_when_the_register_does(client, paper, jasp, dcc
             target_date=datetime.date(2026, 9, 1)
         )
         Item.objects.filter(reference="A4.0").delete()
+        client.force_login(jasp)  # a day on, the idle session has ended (accounts.sessions)
         page = client.get(paper.get_absolute_url())
         dashboard = client.get(DASHBOARD)
     assert shared_tables(page) == before

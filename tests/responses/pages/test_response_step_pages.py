@@ -129,7 +129,9 @@ def test_a_refused_submit_lists_what_is_missing_and_changes_nothing(
     assert page.status_code == 200
     assert db_changes(before, db_snapshot()) == []
     html = page.content.decode()
-    alert = html[html.index('role="alert"') : html.index("</div>", html.index('role="alert"'))]
+    # The form's alert (the page's first is the session warning, hidden until it is due).
+    start = html.index('role="alert"', html.index('id="session-stay"'))
+    alert = html[start : html.index("</div>", start)]
     assert "The response is not complete. Still needed:" in alert
     items = re.findall(r"<li>(.*?)</li>", alert, flags=re.S)
     assert "The PCC&#x27;s comments on the Chief Constable&#x27;s comments." in items
