@@ -237,7 +237,15 @@ def fresh_totp_code(user) -> str:
     it (a code is accepted once)."""
     totp = pyotp.TOTP(TOTP_SECRET)
     used = _codes_used.setdefault(user.pk, set())
-    while (code := totp.now()) in used:
+    while True:
+        # A code typed in the last seconds of its period may reach the server in the next one,
+        # which no longer accepts it: take the next code instead.
+        left = totp.interval - time.time() % totp.interval
+        if left < 5:
+            time.sleep(left + 0.2)
+            continue
+        if (code := totp.now()) not in used:
+            break
         time.sleep(1)
     used.add(code)
     return code
