@@ -5,19 +5,14 @@ import datetime
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import F, QuerySet
-from django.utils import timezone
 
 from exports.columns import ListColumn, order
 from exports.tabular import Column
+from inspections.exports import rag_label
 from inspections.models import Action, Item
 
 from .annotations import annotate_actions, tracked_items
 from .filters import ActionFilterSet, ItemFilterSet
-
-
-def _rag(action: Action) -> str:
-    return action.rag(timezone.localdate()).label
-
 
 #: The actions list: the table's columns and sortable headings, and the exports' columns.
 ACTION_LIST = (
@@ -41,7 +36,7 @@ ACTION_LIST = (
         "Status",
         "status",
         ("status", "pk"),
-        (Column("Status", lambda a: a.get_status_display()), Column("RAG", _rag)),
+        (Column("Status", lambda a: a.get_status_display()), Column("RAG", rag_label)),
     ),
     ListColumn(
         "Moves", "moves", ("moves", "pk"), (Column("Target date moves", lambda a: a.moves),)

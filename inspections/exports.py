@@ -30,7 +30,7 @@ REPORT_COLUMNS = (
 )
 
 
-def _rag(action: Action) -> str:
+def rag_label(action: Action) -> str:
     return action.rag(timezone.localdate()).label
 
 
@@ -41,7 +41,7 @@ ACTION_COLUMNS = (
     Column("Owner", lambda a: a.owner_label or "Not allocated"),
     Column("Target date", lambda a: a.target_date),
     Column("Status", lambda a: a.get_status_display()),
-    Column("RAG", _rag),
+    Column("RAG", rag_label),
 )
 
 REVIEW_COLUMNS = (

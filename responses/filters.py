@@ -4,12 +4,11 @@ import datetime
 from typing import Any
 
 import django_filters
-from django.db.models import QuerySet
 
 from core.filters import ListFilterSet, checkbox_filter
 
 from .choices import ResponseStatus
-from .models import Response
+from .models import Response, ResponseQuerySet
 
 
 class ResponseFilterSet(ListFilterSet):
@@ -26,5 +25,7 @@ class ResponseFilterSet(ListFilterSet):
         self.today = today
         super().__init__(data)
 
-    def filter_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
-        return queryset.overdue(self.today) if value else queryset  # type: ignore[attr-defined]
+    def filter_overdue(
+        self, queryset: ResponseQuerySet, name: str, value: bool
+    ) -> ResponseQuerySet:
+        return queryset.overdue(self.today) if value else queryset
