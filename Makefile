@@ -12,10 +12,12 @@ APT_PACKAGES := redis-server chromium poppler-utils fonts-liberation fonts-dejav
 	libpango-1.0-0 libpangoft2-1.0-0 postgresql
 PYTEST_ARGS ?=
 
-.PHONY: help install system-packages tools venv run test pytest lint clean
+.PHONY: help install system-packages tools venv run run-prod test pytest lint clean
 
 help:
 	@echo "make run    install, migrate, load the demo data and serve on http://127.0.0.1:$${PORT:-8000}/"
+	@echo "make run-prod  the production settings on a throwaway PostgreSQL and Redis: gunicorn"
+	@echo "            (two workers), two Celery workers and beat (docs/deploy.md)"
 	@echo "make test   install, lint, then pytest against a throwaway PostgreSQL and Redis"
 	@echo "            (PYTEST_ARGS='-x -k name' passes arguments to pytest)"
 	@echo "make pytest the same without the lint step"
@@ -47,6 +49,9 @@ venv: tools
 
 run: install
 	scripts/run.sh
+
+run-prod: install
+	scripts/services.sh scripts/run-prod.sh
 
 # CI calls only `make test`, so it lints too, first, to fail fast.
 test: install lint

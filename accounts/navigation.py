@@ -40,6 +40,7 @@ NAVIGATION = (
     NavLink("My reminders", "reminders:mine", READERS, section="reminders"),
     NavLink("People", "people:list", PEOPLE_ADMINS, section="people"),
     NavLink("Review queue", "inspections:review_queue", SIGN_OFF),
+    NavLink("Audit trail", "audit:entries", PEOPLE_ADMINS, section="audit"),
 )
 
 

@@ -81,9 +81,18 @@ def has_role(user, roles: Iterable[Role]) -> bool:
     return bool(user_roles(user) & frozenset(roles))
 
 
+class RoleRefused(PermissionDenied):
+    """A 403 for want of a role; `audit_detail` is what the audit entry records with it (the
+    audit middleware writes it once the request's transaction has been rolled back)."""
+
+    def __init__(self, required: Iterable[Role]):
+        super().__init__("Your role does not allow this.")
+        self.audit_detail = {"roles_required": sorted(role.value for role in required)}
+
+
 def require_role(user, roles: Iterable[Role]) -> None:
     if not has_role(user, roles):
-        raise PermissionDenied("Your role does not allow this.")
+        raise RoleRefused(roles)
 
 
 class RoleRequiredMixin(AccessMixin, ViewMixin):

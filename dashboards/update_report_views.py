@@ -9,7 +9,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import TemplateView
 
+import audit
 from accounts.roles import READERS, UPDATE_REPORT_WRITERS, RoleRequiredMixin, has_role
+from audit.models import AuditKind
 from core.jobs import job_outcome
 from core.requests import htmx
 from core.views import PagedListView
@@ -99,6 +101,9 @@ class UpdateReportPdfView(UpdateReportMixin, View):
         paper = self.paper
         if not paper.pdf_ready:
             raise Http404("This paper's PDF is not ready.")
+        audit.record(
+            AuditKind.PDF_DOWNLOAD, request=request, obj=paper, filename=paper.download_name
+        )
         response = FileResponse(
             paper.pdf.open("rb"),
             as_attachment=True,

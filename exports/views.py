@@ -14,14 +14,22 @@ with the page's querystring.
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from django.db.models import QuerySet
 from django.urls import path
+
+import audit
+from audit.models import AuditKind
 
 from .tabular import FORMATS, Column, export_response
 
 if TYPE_CHECKING:
-    from django.views.generic.list import MultipleObjectMixin as ListViewPart
+    from django.views.generic import ListView as ListViewPart
 else:
     ListViewPart = object  # mixed in before a list view, whose get_queryset it calls
+
+#: Query-string keys that never filter (the page shown), left out of the audit entry.
+NOT_FILTERS = {"page"}
+FILTER_VALUE_MAX = 200
 
 
 class ExportMixin(ListViewPart):
@@ -34,12 +42,31 @@ class ExportMixin(ListViewPart):
         return self.export_columns
 
     def get(self, request, *args, **kwargs):
+        rows = self.get_queryset()
+        self.audit_export(rows)
         return export_response(
             self.export_format,
-            rows=self.get_queryset(),
+            rows=rows,
             columns=self.get_export_columns(),
             name=self.export_name,
             title=self.export_title or self.export_name,
+        )
+
+    def audit_export(self, rows) -> None:
+        """Which list, with which filters, how many rows: one audit entry per export."""
+        filters = {
+            key: [value[:FILTER_VALUE_MAX] for value in values]
+            for key, values in self.request.GET.lists()
+            if key not in NOT_FILTERS
+        }
+        count = rows.count() if isinstance(rows, QuerySet) else len(rows)
+        audit.record(
+            AuditKind.EXPORT,
+            request=self.request,
+            list=self.export_name,
+            format=self.export_format,
+            filters=filters,
+            rows=count,
         )
 
 

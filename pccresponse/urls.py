@@ -20,11 +20,13 @@ urlpatterns = [
     path(".well-known/security.txt", accounts.security_txt, name="security_txt"),
     path("people/", include("accounts.urls")),
     path("admin/", admin.site.urls),
+    path("", include("health.urls")),
     path("responses/", include("responses.urls")),
     path("published/", include("responses.public_urls")),
     path("reminders/", include("reminders.urls")),
     path("search/", include("search.urls")),
     path("dashboards/", include("dashboards.urls")),
     path("imports/", include("imports.urls")),
+    path("audit/", include("audit_viewer.urls")),
     path("", include("inspections.urls")),
 ]

@@ -3,12 +3,14 @@ the services write them)."""
 
 from django.contrib import admin
 
+from audit.admin_hooks import AuditedAdminMixin
+
 from .models import Ladder, Reminder
 from .tasks import rebuild_reminders
 
 
 @admin.register(Ladder)
-class LadderAdmin(admin.ModelAdmin):
+class LadderAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["kind", "active", "days_before", "on_the_day", "when_overdue"]
     list_display_links = ["kind"]
     readonly_fields = ["kind"]

@@ -3,11 +3,13 @@ an admin"); responses themselves change only through the workflow pages."""
 
 from django.contrib import admin
 
+from audit.admin_hooks import AuditedAdminMixin
+
 from .models import Office, Signatory
 
 
 @admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):
+class OfficeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "force_name"]
 
     def has_add_permission(self, request):
@@ -16,5 +18,5 @@ class OfficeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Signatory)
-class SignatoryAdmin(admin.ModelAdmin):
+class SignatoryAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "title", "valid_from", "valid_to"]

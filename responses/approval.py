@@ -9,6 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+import audit
+from audit.models import AuditKind
+
 from .annex import response_sync_annex
 from .choices import ResponseStatus
 from .letter import render_letter
@@ -58,6 +61,13 @@ def response_approve(
         letter_sha256=sha256(letter.encode()),
     )
     save_response(response, by=by, expected_version=expected_version, note="Approved by the PCC.")
+    audit.record(
+        AuditKind.APPROVAL,
+        actor=by,
+        obj=response,
+        approval_id=response.approval.pk,
+        letter_sha256=response.approval.letter_sha256,
+    )
     return response
 
 
@@ -125,7 +135,16 @@ def response_publish(
     response.published_on = response.published_on or on
     content = save_response(response, by=by, expected_version=expected_version, note="Published.")
     reason = late_reason.strip() if on < timezone.localdate() else ""
-    return publish_version(response=response, by=by, on=on, content=content, late_reason=reason)
+    version = publish_version(response=response, by=by, on=on, content=content, late_reason=reason)
+    audit.record(
+        AuditKind.PUBLICATION,
+        actor=by,
+        obj=response,
+        version=version.number,
+        published_on=on,
+        html_sha256=version.html_sha256,
+    )
+    return version
 
 
 @transaction.atomic
@@ -141,4 +160,5 @@ def response_reopen_for_correction(
     _not_approved(response)
     note = f"Reopened for correction: {reason.strip()}"[:200]
     save_response(response, by=by, expected_version=expected_version, note=note)
+    audit.record(AuditKind.CORRECTION, actor=by, obj=response, reason=reason.strip()[:500])
     return response

@@ -20,6 +20,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+import audit
+from audit.models import AuditKind
 from core.plaintext import single_line
 from core.site import absolute_url, mail_domain
 
@@ -169,5 +171,13 @@ def response_send(*, response: Response, by, confirm_again: bool = False) -> Dis
     )
     Response.objects.filter(pk=response.pk).update(
         status=ResponseStatus.SENT, lock_version=response.lock_version + 1
+    )
+    audit.record(
+        AuditKind.DISPATCH,
+        actor=by,
+        obj=response,
+        version=version.number,
+        recipients=dispatch.recipients,
+        message_id=message_id,
     )
     return dispatch

@@ -2,7 +2,9 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.views import View
 
+import audit
 from accounts.roles import ACTION_EDITORS, READERS, RoleRequiredMixin
+from audit.models import AuditKind
 from core.views import ServiceFormView
 
 from .. import services
@@ -127,6 +129,13 @@ class EvidenceDownloadView(RoleRequiredMixin, View):
         evidence = get_object_or_404(Evidence, pk=pk)
         if not evidence.file:
             raise Http404("This evidence is a link, not a file.")
+        audit.record(
+            AuditKind.EVIDENCE_DOWNLOAD,
+            request=request,
+            obj=evidence,
+            action_id=evidence.action_id,
+            filename=evidence.original_name,
+        )
         response = FileResponse(
             evidence.file.open("rb"),
             as_attachment=True,

@@ -5,6 +5,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import environ
+from celery.schedules import crontab
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -43,16 +44,25 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "axes",
     "core",
+    "audit",
+    "health",
+    "backups",
+    "django_prometheus",
     "accounts",
     "inspections",
     "responses",
     "reminders",
     "dashboards",
     "imports",
+    "audit_viewer",
     "demo",
 ]
 
 MIDDLEWARE = [
+    # First: every request gets its id before anything can log or refuse it.
+    "audit.middleware.AuditMiddleware",
+    "health.logs.RequestLogMiddleware",
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -71,6 +81,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last: it turns a lockout found while signing in into the lockout page.
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "pccresponse.urls"
@@ -299,6 +310,38 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": env.float("REMINDERS_SCAN_SECONDS", default=300)},
     },
 }
+
+# The audit trail (audit app, decision 0015). Behind N reverse proxies, the client's address is
+# the Nth from the right of X-Forwarded-For; 0 takes REMOTE_ADDR as it is. Entries are kept
+# AUDIT_RETENTION_DAYS before they may be archived (README: archiving the audit trail). The
+# chain is verified every day at AUDIT_VERIFY_AT; a break is emailed to ADMINS (else to every
+# active superuser).
+AUDIT_TRUSTED_PROXIES = env.int("AUDIT_TRUSTED_PROXIES", default=0)
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=7 * 366)
+#: The previous hash the oldest entry kept must carry: "" until entries are first archived,
+#: then the archive's last hash (manage.py audit_archive prints it).
+AUDIT_CHAIN_START = env("AUDIT_CHAIN_START", default="")
+ADMINS = env.list("DJANGO_ADMINS", default=[])
+CELERY_BEAT_SCHEDULE["audit-verify"] = {
+    "task": "audit.tasks.verify_audit_chain",
+    "schedule": crontab(
+        hour=int(env("AUDIT_VERIFY_AT", default="03:30").split(":")[0]),
+        minute=int(env("AUDIT_VERIFY_AT", default="03:30").split(":")[1]),
+    ),
+}
+
+# Health (/readyz): each worker writes a heartbeat to Redis every HEALTH_HEARTBEAT_SECONDS and
+# beat one at every tick (at most CELERY_BEAT_MAX_LOOP_INTERVAL apart); one older than the
+# stale limit reads as failing.
+HEALTH_HEARTBEAT_SECONDS = env.float("HEALTH_HEARTBEAT_SECONDS", default=30)
+HEALTH_WORKER_STALE_SECONDS = env.int("HEALTH_WORKER_STALE_SECONDS", default=180)
+HEALTH_BEAT_STALE_SECONDS = env.int("HEALTH_BEAT_STALE_SECONDS", default=180)
+CELERY_BEAT_MAX_LOOP_INTERVAL = 60
+# /metrics (health.metrics): a scraper sends "Authorization: Bearer METRICS_TOKEN" or scrapes
+# from one of METRICS_ALLOWED_NETWORKS (comma-separated, e.g. 10.0.5.0/24); by default neither.
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+METRICS_ALLOWED_NETWORKS = env.list("METRICS_ALLOWED_NETWORKS", default=[])
+CELERY_BEAT_SCHEDULER = "health.celery_steps:HeartbeatScheduler"
 
 # Reminders: sent at this Europe/London time on the day they are for; a claimed digest not sent
 # within the lease is handed to another worker. Links in the emails start with SITE_URL.

@@ -23,6 +23,20 @@ CSRF_COOKIE_SECURE = True
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 DEMO_LOGINS_ENABLED = False
 
+# Logs as JSON lines on standard output (journald or the platform collects them), one per
+# request plus whatever the app logs, each with the request id (health.logs); set
+# DJANGO_LOG_FORMAT=text to read them by eye.
+if env("DJANGO_LOG_FORMAT", default="json") == "json":
+    LOGGING["formatters"] = {  # noqa: F405
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+    }
+    LOGGING["filters"] = {"request_context": {"()": "health.logs.RequestContextFilter"}}  # noqa: F405
+    LOGGING["handlers"]["console"] |= {"formatter": "json", "filters": ["request_context"]}  # noqa: F405
+
 SITE_URL = env("SITE_URL")
 S55_RECIPIENTS = {
     "HMICFRS": env("S55_HMICFRS_EMAIL"),

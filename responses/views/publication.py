@@ -7,7 +7,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import TemplateView
 
+import audit
 from accounts.roles import DRAFT_READERS, RoleRequiredMixin
+from audit.models import AuditKind
 from core.jobs import job_outcome
 from core.requests import htmx
 
@@ -104,6 +106,9 @@ class RenderJobPdfView(RenderJobMixin, View):
         if job.version is not None:
             return redirect("public:version_pdf", pk=job.version_id)
         name = f"draft-response-{job.response.report_id}-{job.requested_at:%Y%m%d-%H%M}.pdf"
+        audit.record(
+            AuditKind.PDF_DOWNLOAD, request=request, obj=job.response, job_id=job.pk, filename=name
+        )
         return FileResponse(job.pdf.open("rb"), as_attachment=True, filename=name)
 
 

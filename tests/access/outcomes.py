@@ -13,9 +13,12 @@ from .routes import Route
 from .table import (
     ADMIN_SITE,
     ANONYMOUS,
+    AUDIT_TRAIL,
     CALENDAR_FEED,
+    HEALTH,
     LOGIN_PAGE,
     LOGOUT,
+    METRICS,
     PERSONA_ROLES,
     SECURITY_TXT,
     SIGN_IN_PAGES,
@@ -41,6 +44,10 @@ def expected(rule: Access | str, route: Route, persona: str, method: str) -> Out
         return _expected_in_admin(route, persona, method)
     if isinstance(rule, Access) and rule.public:
         return Outcome(_only(200) if method == "GET" else _only(405))
+    if rule == HEALTH:  # /readyz: no worker or beat runs during the walk
+        return Outcome(_only(200, 503) if method == "GET" else _only(405))
+    if rule == METRICS:
+        return Outcome(_only(403))
     if rule == CALENDAR_FEED:
         return Outcome(_only(404) if method == "GET" else _only(405))
     if rule == SECURITY_TXT:
@@ -63,6 +70,10 @@ def expected(rule: Access | str, route: Route, persona: str, method: str) -> Out
         return Outcome(
             _only(302), redirect_to=(resolve_url(onward or settings.LOGIN_REDIRECT_URL),)
         )
+    if rule == AUDIT_TRAIL:
+        if persona != "superuser" and PERSONA_ROLES[persona] != Role.ADMINISTRATOR:
+            return Outcome(_only(403))
+        return Outcome(_only(200) if method == "GET" else _only(405))
     if rule == LOGOUT:
         if method == "GET":
             return Outcome(_only(200))  # allauth asks "sign out?"; only a POST signs out

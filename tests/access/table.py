@@ -36,6 +36,9 @@ SIGN_IN_PAGES = (
     "change to the register"
 )
 SECURITY_TXT = "security.txt: open to all, GET only"
+HEALTH = "health checks: no login, GET only; /readyz is 503 while a part is failing"
+METRICS = "metrics: no login; the scrape token or an allowed address, else 403 for everyone"
+AUDIT_TRAIL = "the audit trail: administrators and superusers only; GET only"
 
 #: Every role that reads the register: all but the administrator, who manages people only.
 EVERY_ROLE = frozenset(Role) - {Role.ADMINISTRATOR}
@@ -72,6 +75,11 @@ ACCESS: dict[str, Access | str] = {
     # Every admin pattern, named or not, present or added later: the admin site checks them all
     # in one place (accounts.admin_site), so one rule covers them.
     "admin:*": ADMIN_SITE,
+    # For the load balancer and monitoring: no login, nothing but ok or failing per part.
+    "healthz": HEALTH,
+    "readyz": HEALTH,
+    # Prometheus: the token or an allowed address (none in the walk), else a bare 403.
+    "metrics": METRICS,
     # The register: everyone with a role reads it, the OPCC keeps it.
     "inspections:report_list": Access(read=EVERY_ROLE, write=None),
     # Exports of a list: exactly the list's readers.
@@ -159,6 +167,10 @@ ACCESS: dict[str, Access | str] = {
     # Importing a report's items: the office keeps the register, so only the office imports.
     "imports:start": Access(read=OPCC, write=OPCC, obj="report"),
     "imports:job": Access(read=OPCC, write=OPCC, obj="import_job"),
+    # The audit trail and its exports: for administrators alone (audit_viewer.access).
+    "audit:entries": AUDIT_TRAIL,
+    "audit:entries_csv": AUDIT_TRAIL,
+    "audit:entries_xlsx": AUDIT_TRAIL,
 }
 
 ANONYMOUS = "anonymous"

@@ -1,0 +1,1 @@
+from tests.access.conftest import world  # noqa: F401 - a fixture
