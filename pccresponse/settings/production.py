@@ -34,8 +34,13 @@ if env("DJANGO_LOG_FORMAT", default="json") == "json":
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         }
     }
-    LOGGING["filters"] = {"request_context": {"()": "health.logs.RequestContextFilter"}}  # noqa: F405
+    LOGGING["filters"]["request_context"] = {"()": "health.logs.RequestContextFilter"}  # noqa: F405
     LOGGING["handlers"]["console"] |= {"formatter": "json", "filters": ["request_context"]}  # noqa: F405
+    # The disallowed-Host line stays one line without its traceback, now as JSON too.
+    LOGGING["handlers"]["console_one_line"] |= {  # noqa: F405
+        "formatter": "json",
+        "filters": ["request_context", "without_traceback"],
+    }
 
 SITE_URL = env("SITE_URL")
 S55_RECIPIENTS = {

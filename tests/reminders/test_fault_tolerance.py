@@ -7,59 +7,21 @@ Two beat processes at once send nothing twice. Each test is bounded in time and 
 process it started however it ends.
 """
 
-import datetime
 import time
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
-from django.utils import timezone
 
-from inspections.choices import ActionStatus
-from inspections.models import Action
-from reminders.choices import DigestState, ReminderKind, ReminderState
+from reminders.choices import DigestState, ReminderState
 from reminders.models import Delivery, Digest, Reminder
-from tests.factories import ItemFactory
 
+from .due import due_reminders
 from .processes import Processes, SmtpSink, free_port, wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 #: A lease this short lets a killed worker's digest be handed over within seconds.
 LEASE_SECONDS = 3
-
-
-def due_reminders(count: int) -> None:
-    """`count` actions, each owned by its own person, each with a reminder due a minute ago: one
-    digest (one email) per person. Their report has no response, so that these are the only
-    reminders there are (a response would add its own deadline's)."""
-    users = get_user_model().objects.bulk_create(
-        get_user_model()(username=f"owner{n}", email=f"owner{n}@example.org") for n in range(count)
-    )
-    item = ItemFactory(report__response=None)
-    target = timezone.localdate() + datetime.timedelta(days=7)
-    actions = Action.objects.bulk_create(
-        Action(
-            item=item,
-            description=f"Action {n}",
-            owner_user=user,
-            target_date=target,
-            status=ActionStatus.IN_PROGRESS,
-        )
-        for n, user in enumerate(users)
-    )
-    today = timezone.localdate()
-    Reminder.objects.bulk_create(
-        Reminder(
-            kind=ReminderKind.ACTION_TARGET,
-            action=action,
-            for_date=today,
-            remind_on=today,
-            due_at=timezone.now() - datetime.timedelta(minutes=1),
-            deadline=target,
-        )
-        for action in actions
-    )
 
 
 @pytest.fixture
